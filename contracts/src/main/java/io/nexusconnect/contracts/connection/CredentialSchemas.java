@@ -1,0 +1,117 @@
+package io.nexusconnect.contracts.connection;
+
+import io.nexusconnect.contracts.Marketplace;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.nexusconnect.contracts.connection.CredentialField.choice;
+import static io.nexusconnect.contracts.connection.CredentialField.property;
+import static io.nexusconnect.contracts.connection.CredentialField.secret;
+
+/** The credential form of every marketplace, as the first-connection product page lists it. */
+public final class CredentialSchemas {
+    private static final String UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+    private static final String TOKEN = "[A-Za-z0-9._~+/=|#^:-]{8,4096}";
+
+    public static final List<String> AMAZON_SELLER_CENTRAL_URLS = List.of(
+            "https://sellercentral.amazon.com", "https://sellercentral.amazon.ca", "https://sellercentral.amazon.com.mx",
+            "https://sellercentral.amazon.com.br", "https://sellercentral-europe.amazon.com",
+            "https://sellercentral.amazon.nl", "https://sellercentral.amazon.pl", "https://sellercentral.amazon.se",
+            "https://sellercentral.amazon.com.tr", "https://sellercentral.amazon.ae", "https://sellercentral.amazon.sa",
+            "https://sellercentral.amazon.eg", "https://sellercentral.amazon.in", "https://sellercentral.amazon.co.za",
+            "https://sellercentral.amazon.com.be", "https://sellercentral.amazon.sg", "https://sellercentral.amazon.com.au",
+            "https://sellercentral.amazon.co.jp");
+
+    private static final Map<Marketplace, CredentialSchema> SCHEMAS = new EnumMap<>(Marketplace.class);
+
+    static {
+        register(new CredentialSchema(Marketplace.AMAZON, List.of(
+                secret("lwaClientId", "LWA Client ID", "amzn1\\.application-oa2-client\\.[A-Za-z0-9]{8,64}",
+                        "starts with amzn1.application-oa2-client."),
+                secret("lwaClientSecret", "LWA Client Secret", "(amzn1\\.oa2-cs\\.v1\\.)?[A-Za-z0-9]{16,128}", null),
+                secret("refreshToken", "Refresh Token", "Atzr\\|[A-Za-z0-9._~+/=|-]{16,2048}", "starts with Atzr|"),
+                property("sellingPartnerId", "Selling Partner ID (Merchant ID)", "A[A-Z0-9]{6,20}",
+                        "the merchant token, e.g. A3TH9S8BH6GOGM"),
+                choice("marketplaceIds", "Marketplace ID(s)", AmazonMarketplaces.ids(), null).asList(),
+                choice("region", "SP-API region", List.of("NA", "EU", "FE"), null),
+                choice("sandbox", "Sandbox endpoint", List.of("true", "false"), null).optional(),
+                choice("sellerCentralUrl", "Seller Central URL", AMAZON_SELLER_CENTRAL_URLS, null).optional()),
+                "sellingPartnerId", CredentialSchemas::amazonRules));
+        register(new CredentialSchema(Marketplace.BOL, List.of(
+                secret("clientId", "Client ID", TOKEN, null),
+                secret("clientSecret", "Client Secret", TOKEN, null)), null, null));
+        register(new CredentialSchema(Marketplace.EBAY, List.of(
+                secret("appId", "App ID (Client ID)", "[A-Za-z0-9]+-[A-Za-z0-9]+-(PRD|SBX)-[A-Za-z0-9]+-[A-Za-z0-9]+", null),
+                secret("devId", "Dev ID", UUID, null),
+                secret("certId", "Cert ID (Client Secret)", "(PRD|SBX)-[A-Za-z0-9-]{8,128}", null),
+                secret("userToken", "User Token", TOKEN, null),
+                secret("refreshToken", "Refresh Token", TOKEN, null),
+                secret("notificationVerificationToken", "Notification verification token", "[A-Za-z0-9_-]{32,80}",
+                        "32 to 80 characters: letters, digits, _ and -"),
+                choice("environment", "Environment", List.of("production", "sandbox"), null).optional()),
+                null, null));
+        register(new CredentialSchema(Marketplace.WALMART, List.of(
+                choice("authScheme", "Authentication", List.of("oauth", "signature"), null),
+                secret("clientId", "Client ID", TOKEN, null).optional(),
+                secret("clientSecret", "Client Secret", TOKEN, null).optional(),
+                secret("consumerId", "Consumer ID", UUID, null).optional(),
+                secret("privateKey", "Private Key (PEM)",
+                        "(?s)-----BEGIN (RSA )?PRIVATE KEY-----.+-----END (RSA )?PRIVATE KEY-----\\s*",
+                        "a PEM private key").optional(),
+                property("channelType", "Channel Type", "(seller|solution_provider|" + UUID + ")",
+                        "seller, solution_provider or the WM_CONSUMER.CHANNEL.TYPE id").optional()),
+                null, CredentialSchemas::walmartRules));
+        register(new CredentialSchema(Marketplace.SHOPIFY, List.of(
+                property("shopDomain", "Shop domain", "[a-z0-9][a-z0-9-]{0,60}\\.myshopify\\.com",
+                        "your-store.myshopify.com"),
+                secret("adminApiAccessToken", "Admin API access token", "shpat_[A-Za-z0-9]{32}", "starts with shpat_"),
+                secret("apiSecretKey", "API secret key", "(shpss_)?[A-Za-z0-9]{32,64}", null)),
+                "shopDomain", null));
+        register(new CredentialSchema(Marketplace.ZALANDO, List.of(
+                secret("clientId", "Client ID", TOKEN, null),
+                secret("clientSecret", "Client Secret", TOKEN, null),
+                property("merchantId", "Partner / merchant ID", UUID, null)),
+                "merchantId", null));
+        register(new CredentialSchema(Marketplace.KAUFLAND, List.of(
+                secret("clientKey", "Client Key", "[a-f0-9]{32}", "32 hex characters"),
+                secret("secretKey", "Secret Key", "[a-f0-9]{64}", "64 hex characters"),
+                choice("storefront", "Storefront", List.of("de", "at", "cz", "sk", "pl", "fr", "it"), null)),
+                null, null));
+    }
+
+    private CredentialSchemas() {
+    }
+
+    private static void register(CredentialSchema schema) {
+        SCHEMAS.put(schema.marketplace(), schema);
+    }
+
+    public static CredentialSchema of(Marketplace marketplace) {
+        return SCHEMAS.get(marketplace);
+    }
+
+    private static List<FieldViolation> amazonRules(Map<String, String> values) {
+        List<FieldViolation> violations = new ArrayList<>();
+        String region = values.get("region");
+        for (String id : values.get("marketplaceIds").split(",")) {
+            AmazonMarketplaces.find(id.trim())
+                    .filter(m -> !m.region().equals(region))
+                    .ifPresent(m -> violations.add(new FieldViolation("marketplaceIds",
+                            m.id() + " (" + m.countryCode() + ") belongs to region " + m.region() + ", not " + region)));
+        }
+        return violations;
+    }
+
+    private static List<FieldViolation> walmartRules(Map<String, String> values) {
+        List<String> needed = "oauth".equals(values.get("authScheme"))
+                ? List.of("clientId", "clientSecret")
+                : List.of("consumerId", "privateKey", "channelType");
+        return needed.stream()
+                .filter(name -> values.get(name) == null || values.get(name).isBlank())
+                .map(name -> new FieldViolation(name, "is required with authScheme " + values.get("authScheme")))
+                .toList();
+    }
+}
