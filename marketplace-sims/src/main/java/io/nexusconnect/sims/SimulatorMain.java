@@ -1,0 +1,97 @@
+package io.nexusconnect.sims;
+
+import io.nexusconnect.sims.amazon.AmazonSimConfig;
+import io.nexusconnect.sims.amazon.AmazonSimulator;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the simulators until the process is stopped:
+ * {@code java -jar marketplace-sims.jar --amazon-port 9101 --orders 1500 --listings 200 --speed 1 --seed 42}.
+ */
+public final class SimulatorMain {
+    private SimulatorMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        AmazonSimConfig config;
+        try {
+            config = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(usage());
+            System.exit(2);
+            return;
+        }
+        AmazonSimulator amazon = AmazonSimulator.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            amazon.close();
+            stopped.countDown();
+        }, "simulator-shutdown"));
+        AmazonSimulator.DemoIdentity demo = AmazonSimulator.DEMO;
+        System.out.println("Amazon SP-API simulator");
+        System.out.println("  SP-API (all regions) " + amazon.baseUrl());
+        System.out.println("  static sandbox       " + amazon.sandboxBaseUrl());
+        System.out.println("  LWA token endpoint   " + amazon.lwaTokenUrl());
+        System.out.println("  faults admin         " + amazon.baseUrl() + "/__sim/faults");
+        System.out.println("  request counts       " + amazon.baseUrl() + "/__sim/requests");
+        System.out.println("  demo seller          " + demo.sellingPartnerId() + " (" + demo.sellerName() + ") in "
+                + demo.marketplaceId() + ", LWA client " + demo.lwaClientId()
+                + " (secret and refresh token: AmazonSimulator.DEMO)");
+        System.out.println("  data                 " + config.orderCount() + " orders, " + config.listingCount()
+                + " listings, seed " + config.seed() + ", rates x" + config.speedFactor());
+        stopped.await();
+    }
+
+    static AmazonSimConfig parse(String[] args) {
+        AmazonSimConfig.Builder builder = AmazonSimConfig.builder().port(9101).sandboxPort(9102);
+        boolean sandboxPortGiven = false;
+        int port = 9101;
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("missing value for " + name);
+            }
+            String value = args[++i];
+            try {
+                switch (name) {
+                    case "--amazon-port" -> {
+                        port = Integer.parseInt(value);
+                        builder.port(port);
+                    }
+                    case "--amazon-sandbox-port" -> {
+                        builder.sandboxPort(Integer.parseInt(value));
+                        sandboxPortGiven = true;
+                    }
+                    case "--host" -> builder.host(value);
+                    case "--orders" -> builder.orderCount(Integer.parseInt(value));
+                    case "--listings" -> builder.listingCount(Integer.parseInt(value));
+                    case "--speed" -> builder.speedFactor(Double.parseDouble(value));
+                    case "--seed" -> builder.seed(Long.parseLong(value));
+                    case "--token-ttl" -> builder.accessTokenTtl(Duration.parse(value));
+                    case "--lookback" -> builder.lookback(Duration.parse(value));
+                    case "--order-lag" -> builder.orderLag(Duration.parse(value));
+                    default -> throw new IllegalArgumentException("unknown option " + name);
+                }
+            } catch (RuntimeException e) {
+                if (e instanceof IllegalArgumentException && e.getMessage() != null
+                        && e.getMessage().startsWith("unknown option")) {
+                    throw e;
+                }
+                throw new IllegalArgumentException("invalid value for " + name + ": " + value, e);
+            }
+        }
+        if (!sandboxPortGiven) {
+            builder.sandboxPort(port == 0 ? 0 : port + 1);
+        }
+        return builder.build();
+    }
+
+    static String usage() {
+        return "usage: SimulatorMain [--amazon-port 9101] [--amazon-sandbox-port <amazon-port + 1>] [--host 127.0.0.1]"
+                + " [--orders 1500] [--listings 200] [--speed 1] [--seed 42] [--token-ttl PT1H] [--lookback P30D]"
+                + " [--order-lag PT2M]";
+    }
+}

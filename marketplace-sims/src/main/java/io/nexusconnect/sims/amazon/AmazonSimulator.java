@@ -1,0 +1,301 @@
+package io.nexusconnect.sims.amazon;
+
+import io.nexusconnect.sims.amazon.auth.LwaEndpoint;
+import io.nexusconnect.sims.amazon.auth.Registry;
+import io.nexusconnect.sims.amazon.auth.TokenStore;
+import io.nexusconnect.sims.amazon.faults.Faults;
+import io.nexusconnect.sims.amazon.faults.FaultsAdmin;
+import io.nexusconnect.sims.amazon.http.SimResponse;
+import io.nexusconnect.sims.amazon.http.SpApiErrors;
+import io.nexusconnect.sims.amazon.http.SpApiGateway;
+import io.nexusconnect.sims.amazon.http.SpApiHandler;
+import io.nexusconnect.sims.amazon.listings.ListingsApi;
+import io.nexusconnect.sims.amazon.model.FulfillmentChannel;
+import io.nexusconnect.sims.amazon.model.OrderStatus;
+import io.nexusconnect.sims.amazon.model.SimListing;
+import io.nexusconnect.sims.amazon.model.SimOrder;
+import io.nexusconnect.sims.amazon.models.ModelOperation;
+import io.nexusconnect.sims.amazon.models.SpApiModels;
+import io.nexusconnect.sims.amazon.orders.OrdersApi;
+import io.nexusconnect.sims.amazon.ratelimit.RateLimiter;
+import io.nexusconnect.sims.amazon.sandbox.SandboxResponder;
+import io.nexusconnect.sims.amazon.seed.Seeder;
+import io.nexusconnect.sims.amazon.sellers.SellersApi;
+import io.nexusconnect.sims.amazon.state.RequestLog;
+import io.nexusconnect.sims.amazon.state.SellerStore;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+/**
+ * An Amazon Selling Partner API simulator: Login with Amazon, Sellers, Orders v0 and Listings Items 2021-08-01 on
+ * one port (like the production hosts), the static sandbox on another, with the models' rate limits, Amazon's error
+ * bodies and fault injection. Data is seeded deterministically. What is simulated and why: BEHAVIOR.md.
+ *
+ * <p>Methods without a seller act on the first seller (the {@link #DEMO} seller); {@link #seller(String)} reaches
+ * the others.
+ */
+public final class AmazonSimulator implements AutoCloseable {
+
+    /** The demo identity: an app, and a seller who authorized it. The values are fake and public. */
+    public record DemoIdentity(String lwaClientId, String lwaClientSecret, String refreshToken, String sellingPartnerId,
+                               String marketplaceId, String region, String sellerName) {
+        public LwaApp app() {
+            return new LwaApp(lwaClientId, lwaClientSecret);
+        }
+
+        public SellerAccount seller() {
+            return new SellerAccount(sellingPartnerId, sellerName, marketplaceId, region, lwaClientId, refreshToken);
+        }
+
+        @Override
+        public String toString() {
+            return "DemoIdentity[lwaClientId=" + lwaClientId + ", lwaClientSecret=***, refreshToken=***, "
+                    + "sellingPartnerId=" + sellingPartnerId + ", marketplaceId=" + marketplaceId + ", region=" + region
+                    + ", sellerName=" + sellerName + "]";
+        }
+    }
+
+    public static final DemoIdentity DEMO = new DemoIdentity(
+            "amzn1.application-oa2-client.nexusdemo0000000000000000000001",
+            "amzn1.oa2-cs.v1.nexusdemosecret000000000000000000000000000000000000001",
+            "Atzr|nexus-demo-refresh-token-000000000000000000000001",
+            "A3NEXUSDEMO01", "ATVPDKIKX0DER", "NA", "Nexus Demo Store");
+
+    /** The operations answered on {@link #baseUrl()} (the sandbox answers every operation of the bundled models). */
+    public static final List<String> OPERATIONS = List.of("getMarketplaceParticipations", "getAccount", "getOrders",
+            "getOrder", "getOrderItems", "searchListingsItems", "getListingsItem", "patchListingsItem");
+
+    private final AmazonSimConfig config;
+    private final Vertx vertx;
+    private final Map<String, SellerStore> stores = new LinkedHashMap<>();
+    private final Faults faults = new Faults();
+    private final RequestLog requestLog = new RequestLog();
+    private final RateLimiter rateLimiter;
+    private final HttpServer server;
+    private final HttpServer sandboxServer;
+
+    private AmazonSimulator(AmazonSimConfig config) {
+        this.config = config;
+        for (int i = 0; i < config.sellers().size(); i++) {
+            SellerAccount seller = config.sellers().get(i);
+            Seeder seeder = new Seeder(seller, config.seed() * 31 + i);
+            Seeder.Data data = seeder.seed(config.listingCount(), config.orderCount(), config.lookback(),
+                    config.clock().instant());
+            stores.put(seller.sellingPartnerId(), new SellerStore(seller, config.clock(), seeder, data));
+        }
+        SpApiModels models = SpApiModels.load();
+        this.rateLimiter = new RateLimiter(models, config.speedFactor(), config.clock());
+        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(2)
+                .setInternalBlockingPoolSize(2)
+                .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
+                        .setClassPathResolvingEnabled(false)));
+        Registry registry = new Registry(config.apps(), config.sellers());
+        TokenStore tokens = new TokenStore(config.clock(), config.accessTokenTtl());
+        SpApiGateway gateway = new SpApiGateway(vertx, tokens, registry, rateLimiter, faults, requestLog,
+                config.clock());
+        this.server = listen(productionRouter(models, gateway, registry, tokens), config.port());
+        this.sandboxServer = listen(sandboxRouter(models, gateway), config.sandboxPort());
+    }
+
+    /** Starts a simulator and returns once both ports accept connections. */
+    public static AmazonSimulator start(AmazonSimConfig config) {
+        return new AmazonSimulator(config);
+    }
+
+    public static AmazonSimulator start() {
+        return start(AmazonSimConfig.defaults());
+    }
+
+    private Router productionRouter(SpApiModels models, SpApiGateway gateway, Registry registry, TokenStore tokens) {
+        Router router = Router.router(vertx);
+        router.route().handler(BodyHandler.create(false).setBodyLimit(2 * 1024 * 1024));
+        router.post("/auth/o2/token").handler(new LwaEndpoint(registry, tokens, faults, requestLog, vertx));
+        new FaultsAdmin(faults, requestLog).mount(router);
+        SellersApi sellers = new SellersApi();
+        OrdersApi orders = new OrdersApi(this::store, config.orderLag(), config.orderItemsPageSize());
+        ListingsApi listings = new ListingsApi(this::store);
+        Map<String, SpApiHandler> handlers = Map.of(
+                "getMarketplaceParticipations", sellers::getMarketplaceParticipations,
+                "getAccount", sellers::getAccount,
+                "getOrders", orders::getOrders,
+                "getOrder", orders::getOrder,
+                "getOrderItems", orders::getOrderItems,
+                "searchListingsItems", listings::searchListingsItems,
+                "getListingsItem", listings::getListingsItem,
+                "patchListingsItem", listings::patchListingsItem);
+        for (String operationId : OPERATIONS) {
+            ModelOperation op = models.require(operationId);
+            router.route(HttpMethod.valueOf(op.method()), op.routePath())
+                    .handler(gateway.route(operationId, operationId, "", handlers.get(operationId)));
+        }
+        router.route().last().handler(ctx -> SpApiGateway.write(ctx, UUID.randomUUID().toString(),
+                notFound(), Optional.empty()));
+        return router;
+    }
+
+    private Router sandboxRouter(SpApiModels models, SpApiGateway gateway) {
+        Router router = Router.router(vertx);
+        router.route().handler(BodyHandler.create(false).setBodyLimit(2 * 1024 * 1024));
+        SandboxResponder responder = new SandboxResponder();
+        for (ModelOperation op : models.operations()) {
+            router.route(HttpMethod.valueOf(op.method()), op.routePath()).handler(gateway.route(op.operationId(),
+                    "sandbox/" + op.operationId(), "|sandbox", responder.handler(op)));
+        }
+        router.route().last().handler(ctx -> SpApiGateway.write(ctx, UUID.randomUUID().toString(),
+                notFound(), Optional.empty()));
+        return router;
+    }
+
+    private static SimResponse notFound() {
+        return SpApiErrors.notFound("NotFound", "The resource specified does not exist.");
+    }
+
+    private HttpServer listen(Router router, int port) {
+        try {
+            return vertx.createHttpServer().requestHandler(router).listen(port, config.host())
+                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            vertx.close();
+            throw new IllegalStateException("Amazon simulator could not listen on " + config.host() + ":" + port, e);
+        }
+    }
+
+    public AmazonSimConfig config() {
+        return config;
+    }
+
+    /** The SP-API host of every region, e.g. {@code http://127.0.0.1:9101}. */
+    public String baseUrl() {
+        return "http://" + config.host() + ":" + server.actualPort();
+    }
+
+    /** The static sandbox host (its own port; same paths as production). */
+    public String sandboxBaseUrl() {
+        return "http://" + config.host() + ":" + sandboxServer.actualPort();
+    }
+
+    public String lwaTokenUrl() {
+        return baseUrl() + "/auth/o2/token";
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    public int sandboxPort() {
+        return sandboxServer.actualPort();
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    public RequestLog requestLog() {
+        return requestLog;
+    }
+
+    /** Every request served so far (SP-API, sandbox and LWA). */
+    public long requestCount() {
+        return requestLog.total();
+    }
+
+    /** Refills every token bucket (e.g. between test cases). */
+    public void resetRateLimits() {
+        rateLimiter.reset();
+    }
+
+    public List<SellerStore> sellers() {
+        return List.copyOf(stores.values());
+    }
+
+    public SellerStore seller(String sellingPartnerId) {
+        return store(sellingPartnerId);
+    }
+
+    private SellerStore store(String sellingPartnerId) {
+        SellerStore store = stores.get(sellingPartnerId);
+        if (store == null) {
+            throw new NoSuchElementException("no seller " + sellingPartnerId);
+        }
+        return store;
+    }
+
+    private SellerStore demo() {
+        return stores.values().iterator().next();
+    }
+
+    /** The demo seller's orders, oldest purchase first. */
+    public List<SimOrder> orders() {
+        return demo().orders();
+    }
+
+    public Optional<SimOrder> order(String amazonOrderId) {
+        return demo().order(amazonOrderId);
+    }
+
+    /** The demo seller's listings, by SKU. */
+    public List<SimListing> listings() {
+        return demo().listings();
+    }
+
+    public Optional<SimListing> listing(String sku) {
+        return demo().listing(sku);
+    }
+
+    /** A new order of the demo seller with the given lines (SKU to units), placed now. */
+    public SimOrder addOrder(OrderStatus status, FulfillmentChannel channel, Map<String, Integer> skuQuantities) {
+        return demo().addOrder(status, channel, skuQuantities);
+    }
+
+    /** A new random order of the demo seller, placed now. */
+    public SimOrder addOrder() {
+        return demo().addOrder();
+    }
+
+    public SimOrder updateOrder(String amazonOrderId, OrderStatus status) {
+        return demo().updateOrder(amazonOrderId, status);
+    }
+
+    public SimOrder updateOrder(String amazonOrderId, UnaryOperator<SimOrder> change) {
+        return demo().updateOrder(amazonOrderId, change);
+    }
+
+    public SimListing setQuantity(String sku, int quantity) {
+        return demo().setQuantity(sku, quantity);
+    }
+
+    public SimListing setPrice(String sku, BigDecimal price) {
+        return demo().setPrice(sku, price);
+    }
+
+    @Override
+    public void close() {
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            throw new IllegalStateException("Amazon simulator did not stop cleanly", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AmazonSimulator[" + baseUrl() + ", sandbox " + sandboxBaseUrl() + "]";
+    }
+}

@@ -1,0 +1,155 @@
+package io.nexusconnect.sims.amazon.http;
+
+import io.nexusconnect.sims.amazon.SellerAccount;
+import io.nexusconnect.sims.amazon.auth.Registry;
+import io.nexusconnect.sims.amazon.auth.TokenCheck;
+import io.nexusconnect.sims.amazon.auth.TokenStore;
+import io.nexusconnect.sims.amazon.faults.Fault;
+import io.nexusconnect.sims.amazon.faults.FaultKind;
+import io.nexusconnect.sims.amazon.faults.Faults;
+import io.nexusconnect.sims.amazon.ratelimit.RateLimiter;
+import io.nexusconnect.sims.amazon.state.RequestLog;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * What Amazon's API gateway does before and after an operation: request id, injected faults, the access token check,
+ * the usage-plan throttle, and the response headers every answer carries.
+ */
+public final class SpApiGateway {
+    public static final String ACCESS_TOKEN_HEADER = "x-amz-access-token";
+    public static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
+    public static final String RATE_LIMIT_HEADER = "x-amzn-RateLimit-Limit";
+    private static final Logger LOG = Logger.getLogger(SpApiGateway.class.getName());
+
+    private final Vertx vertx;
+    private final TokenStore tokens;
+    private final Registry registry;
+    private final RateLimiter limiter;
+    private final Faults faults;
+    private final RequestLog log;
+    private final Clock clock;
+
+    public SpApiGateway(Vertx vertx, TokenStore tokens, Registry registry, RateLimiter limiter, Faults faults,
+                        RequestLog log, Clock clock) {
+        this.vertx = vertx;
+        this.tokens = tokens;
+        this.registry = registry;
+        this.limiter = limiter;
+        this.faults = faults;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    /**
+     * The route handler of one operation.
+     *
+     * @param logName    the name in the request log (the operation id, or {@code sandbox/<id>})
+     * @param quotaScope appended to the throttling key, so the sandbox has its own buckets
+     */
+    public Handler<RoutingContext> route(String operationId, String logName, String quotaScope, SpApiHandler handler) {
+        return ctx -> {
+            String requestId = UUID.randomUUID().toString();
+            Optional<Fault> fault = faults.take(operationId, FaultKind.Target.SP_API);
+            if (fault.isPresent() && fault.get() instanceof Fault.Slow slow) {
+                vertx.setTimer(Math.max(1, slow.delay().toMillis()),
+                        t -> respond(ctx, requestId, operationId, logName, quotaScope, handler, Optional.empty()));
+            } else {
+                respond(ctx, requestId, operationId, logName, quotaScope, handler, fault);
+            }
+        };
+    }
+
+    private void respond(RoutingContext ctx, String requestId, String operationId, String logName, String quotaScope,
+                         SpApiHandler handler, Optional<Fault> fault) {
+        SimResponse response;
+        try {
+            response = answer(ctx, operationId, quotaScope, handler, fault);
+        } catch (SpApiException e) {
+            response = e.response();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "simulator bug answering " + operationId, e);
+            response = SpApiErrors.internalFailure(500);
+        }
+        if (fault.isPresent() && fault.get() instanceof Fault.MalformedJson) {
+            response = garbled(response);
+        }
+        write(ctx, requestId, response, limiter.limitHeader(operationId));
+        log.record(logName, response.status());
+    }
+
+    private SimResponse answer(RoutingContext ctx, String operationId, String quotaScope, SpApiHandler handler,
+                               Optional<Fault> fault) {
+        String presented = ctx.request().getHeader(ACCESS_TOKEN_HEADER);
+        Optional<SimResponse> injected = fault.flatMap(f -> injected(f, presented));
+        if (injected.isPresent()) {
+            return injected.get();
+        }
+        TokenCheck check = tokens.check(presented);
+        if (!(check instanceof TokenCheck.Valid valid)) {
+            return SpApiErrors.unauthorized(switch (check) {
+                case TokenCheck.Missing m -> SpApiErrors.TOKEN_MISSING;
+                case TokenCheck.Expired e -> SpApiErrors.TOKEN_EXPIRED;
+                default -> SpApiErrors.TOKEN_INVALID;
+            });
+        }
+        Optional<SellerAccount> seller = valid.token().grantless()
+                ? Optional.empty() : registry.seller(valid.token().sellingPartnerId());
+        if (seller.isEmpty()) {
+            // a grantless token only covers grantless operations (notifications, migration), none of which is here
+            return SpApiErrors.unauthorized("");
+        }
+        String scope = seller.get().sellingPartnerId() + "|" + valid.token().clientId() + quotaScope;
+        if (!limiter.tryAcquire(operationId, scope)) {
+            return SpApiErrors.quotaExceeded();
+        }
+        String body = ctx.body() == null ? null : ctx.body().asString();
+        SpApiCall call = new SpApiCall(operationId, seller.get(), ctx.pathParams(), ctx.queryParams(),
+                ctx.request().headers(), body, clock.instant());
+        return handler.handle(call);
+    }
+
+    private Optional<SimResponse> injected(Fault fault, String presentedToken) {
+        return switch (fault) {
+            case Fault.RateLimit r -> Optional.of(SpApiErrors.quotaExceeded()
+                    .withHeader("Retry-After", Long.toString(r.retryAfter().toSeconds())));
+            case Fault.ServerError s -> Optional.of(SpApiErrors.internalFailure(s.status()));
+            case Fault.ExpiredToken e -> {
+                tokens.expire(presentedToken);
+                yield Optional.of(SpApiErrors.unauthorized(SpApiErrors.TOKEN_EXPIRED));
+            }
+            case Fault.AccountSuspended a -> Optional.of(SpApiErrors.unauthorized(""));
+            case Fault.ScopeMissing s -> Optional.of(SpApiErrors.unauthorized(""));
+            case Fault.MalformedJson m -> Optional.empty();
+            case Fault.Slow s -> Optional.empty();
+            case Fault.InvalidGrant g -> Optional.empty();
+            case Fault.InvalidClient c -> Optional.empty();
+        };
+    }
+
+    /** A 200 whose body is the real answer cut in half: what a dropped connection or a broken proxy delivers. */
+    public static SimResponse garbled(SimResponse response) {
+        byte[] body = response.body().length < 2 ? "{\"".getBytes() : Arrays.copyOf(response.body(),
+                response.body().length / 2);
+        return new SimResponse(200, response.headers(), body);
+    }
+
+    public static void write(RoutingContext ctx, String requestId, SimResponse response, Optional<String> rateLimit) {
+        HttpServerResponse http = ctx.response();
+        http.setStatusCode(response.status());
+        http.putHeader(REQUEST_ID_HEADER, requestId);
+        rateLimit.ifPresent(rate -> http.putHeader(RATE_LIMIT_HEADER, rate));
+        response.headers().forEach(http::putHeader);
+        http.end(Buffer.buffer(response.body()));
+    }
+}

@@ -1,0 +1,7 @@
+package io.nexusconnect.sims.amazon.http;
+
+/** Answers one SP-API operation; may throw {@link SpApiException} for validation errors. */
+@FunctionalInterface
+public interface SpApiHandler {
+    SimResponse handle(SpApiCall call);
+}

@@ -1,0 +1,37 @@
+package io.nexusconnect.sims;
+
+import io.nexusconnect.sims.amazon.AmazonSimConfig;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SimulatorMainTest {
+
+    @Test
+    @DisplayName("Given the documented command line, when parsed, then ports, counts, speed and seed are taken and the sandbox sits on the next port")
+    void parsesTheCommandLine() {
+        AmazonSimConfig config = SimulatorMain.parse(new String[]{"--amazon-port", "9101", "--orders", "1500",
+                "--listings", "200", "--speed", "2.5", "--seed", "42", "--token-ttl", "PT10M"});
+
+        assertThat(config.port()).isEqualTo(9101);
+        assertThat(config.sandboxPort()).isEqualTo(9102);
+        assertThat(config.orderCount()).isEqualTo(1500);
+        assertThat(config.listingCount()).isEqualTo(200);
+        assertThat(config.speedFactor()).isEqualTo(2.5);
+        assertThat(config.seed()).isEqualTo(42);
+        assertThat(config.accessTokenTtl()).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
+    @DisplayName("Given an unknown option or a bad number, when parsed, then a clear error names it")
+    void rejectsBadArguments() {
+        assertThatThrownBy(() -> SimulatorMain.parse(new String[]{"--colour", "blue"}))
+                .hasMessageContaining("--colour");
+        assertThatThrownBy(() -> SimulatorMain.parse(new String[]{"--orders", "many"}))
+                .hasMessageContaining("--orders");
+    }
+}

@@ -1,0 +1,214 @@
+package io.nexusconnect.sims.amazon;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nexusconnect.sims.amazon.model.SimListing;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import static io.nexusconnect.sims.amazon.SimHttp.encode;
+import static io.nexusconnect.sims.amazon.SimHttp.get;
+import static io.nexusconnect.sims.amazon.SimHttp.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ListingsTest {
+    private static final SimClock CLOCK = new SimClock(Instant.parse("2026-03-02T10:00:00Z"));
+    private static final String SELLER = AmazonSimulator.DEMO.sellingPartnerId();
+    private static AmazonSimulator sim;
+    private static String token;
+    private static String items;
+
+    @BeforeAll
+    static void start() {
+        sim = AmazonSimulator.start(AmazonSimConfig.builder().orderCount(10).listingCount(45).clock(CLOCK)
+                .accessTokenTtl(Duration.ofDays(30)).build());
+        token = SimHttp.demoToken(sim);
+        items = sim.baseUrl() + "/listings/2021-08-01/items/" + SELLER;
+    }
+
+    @AfterAll
+    static void stop() {
+        sim.close();
+    }
+
+    @BeforeEach
+    void refill() {
+        sim.resetRateLimits();
+    }
+
+    private static List<JsonNode> searchAll(String query) {
+        List<JsonNode> found = new ArrayList<>();
+        String pageToken = null;
+        do {
+            sim.resetRateLimits();
+            SimHttp.Reply reply = get(items + "?" + query + (pageToken == null ? "" : "&pageToken=" + encode(pageToken)),
+                    token);
+            assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+            reply.json().path("items").forEach(found::add);
+            pageToken = reply.json().path("pagination").path("nextToken").asText(null);
+        } while (pageToken != null);
+        return found;
+    }
+
+    private static String patch(String quantityJson) {
+        return "{\"productType\":\"PRODUCT\",\"patches\":[{\"op\":\"merge\",\"path\":\"/attributes/fulfillment_availability\","
+                + "\"value\":[{\"fulfillment_channel_code\":\"DEFAULT\",\"quantity\":" + quantityJson + "}]}]}";
+    }
+
+    private static SimListing sellerFulfilled(int index) {
+        return sim.listings().stream().filter(l -> !l.fulfilledByAmazon()).skip(index).findFirst().orElseThrow();
+    }
+
+    @Test
+    @DisplayName("Given 45 listings, when searchListingsItems is paged 7 at a time, then every SKU comes once, newest update first, with summaries, offers and availability")
+    void searchPagesThroughEverything() {
+        List<JsonNode> found = searchAll("marketplaceIds=ATVPDKIKX0DER&includedData=summaries,offers,fulfillmentAvailability"
+                + "&pageSize=7");
+
+        assertThat(found).extracting(i -> i.path("sku").asText()).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(sim.listings().stream().map(SimListing::sku).toList());
+        List<Instant> updated = found.stream()
+                .map(i -> Instant.parse(i.path("summaries").path(0).path("lastUpdatedDate").asText())).toList();
+        assertThat(updated).isSortedAccordingTo(Comparator.reverseOrder());
+        JsonNode first = found.getFirst();
+        SimListing listing = sim.listing(first.path("sku").asText()).orElseThrow();
+        assertThat(first.path("summaries").path(0).path("asin").asText()).isEqualTo(listing.asin()).startsWith("B0");
+        assertThat(first.path("summaries").path(0).path("itemName").asText()).isEqualTo(listing.title());
+        assertThat(first.path("summaries").path(0).path("productType").asText()).isEqualTo(listing.productType());
+        assertThat(new BigDecimal(first.path("offers").path(0).path("price").path("amount").asText()))
+                .isEqualByComparingTo(listing.price());
+        assertThat(first.path("fulfillmentAvailability").path(0).path("quantity").asInt()).isEqualTo(listing.quantity());
+    }
+
+    @Test
+    @DisplayName("Given a first page, when numberOfResults and the default page size are read, then all matches are counted and 10 are served")
+    void defaultPageSize() {
+        SimHttp.Reply reply = get(items + "?marketplaceIds=ATVPDKIKX0DER", token);
+
+        assertThat(reply.json().path("numberOfResults").asInt()).isEqualTo(45);
+        assertThat(reply.json().path("items")).hasSize(10);
+        assertThat(reply.json().path("items").path(0).has("summaries")).isTrue();
+        assertThat(reply.json().path("items").path(0).has("offers")).isFalse();
+        assertThat(reply.header("x-amzn-RateLimit-Limit")).isEqualTo("5");
+    }
+
+    @Test
+    @DisplayName("Given sortBy=sku ASC, when paging, then SKUs come in ascending order")
+    void sortBySku() {
+        List<String> skus = searchAll("marketplaceIds=ATVPDKIKX0DER&sortBy=sku&sortOrder=ASC&pageSize=20").stream()
+                .map(i -> i.path("sku").asText()).toList();
+
+        assertThat(skus).isSorted().hasSize(45);
+    }
+
+    @Test
+    @DisplayName("Given a merge PATCH of fulfillment_availability, when applied, then the quantity and lastUpdatedDate change and lastUpdatedAfter finds the SKU")
+    void patchUpdatesQuantity() {
+        SimListing listing = sellerFulfilled(0);
+        CLOCK.advance(Duration.ofMinutes(5));
+
+        SimHttp.Reply reply = send("PATCH", items + "/" + encode(listing.sku()) + "?marketplaceIds=ATVPDKIKX0DER", token,
+                patch("7"));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json().path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(reply.json().path("sku").asText()).isEqualTo(listing.sku());
+        assertThat(reply.json().path("submissionId").asText()).isNotBlank();
+        assertThat(reply.json().path("issues")).isEmpty();
+        SimListing after = sim.listing(listing.sku()).orElseThrow();
+        assertThat(after.quantity()).isEqualTo(7);
+        assertThat(after.lastUpdatedDate()).isEqualTo(CLOCK.instant());
+        List<JsonNode> changed = searchAll("marketplaceIds=ATVPDKIKX0DER&includedData=fulfillmentAvailability"
+                + "&lastUpdatedAfter=" + encode(CLOCK.instant().toString()));
+        assertThat(changed).extracting(i -> i.path("sku").asText()).containsExactly(listing.sku());
+        assertThat(changed.getFirst().path("fulfillmentAvailability").path(0).path("quantity").asInt()).isEqualTo(7);
+    }
+
+    @Test
+    @DisplayName("Given mode=VALIDATION_PREVIEW, when a valid PATCH is sent, then it is VALID with identifiers and nothing changes")
+    void validationPreviewChangesNothing() {
+        SimListing listing = sellerFulfilled(1);
+
+        SimHttp.Reply reply = send("PATCH", items + "/" + encode(listing.sku())
+                + "?marketplaceIds=ATVPDKIKX0DER&mode=VALIDATION_PREVIEW&includedData=identifiers,issues", token, patch("99"));
+
+        assertThat(reply.json().path("status").asText()).isEqualTo("VALID");
+        assertThat(reply.json().path("identifiers").path(0).path("asin").asText()).isEqualTo(listing.asin());
+        assertThat(sim.listing(listing.sku()).orElseThrow()).isEqualTo(listing);
+    }
+
+    @Test
+    @DisplayName("Given an invalid quantity, when PATCHed, then the submission is INVALID with an attribute issue and nothing changes")
+    void invalidQuantityIsAnIssue() {
+        SimListing listing = sellerFulfilled(2);
+
+        SimHttp.Reply reply = send("PATCH", items + "/" + encode(listing.sku()) + "?marketplaceIds=ATVPDKIKX0DER", token,
+                patch("-3"));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().path("status").asText()).isEqualTo("INVALID");
+        assertThat(reply.json().path("issues").path(0).path("code").asText()).isEqualTo("90000900");
+        assertThat(reply.json().path("issues").path(0).path("attributeNames").path(0).asText())
+                .isEqualTo("fulfillment_availability");
+        assertThat(sim.listing(listing.sku()).orElseThrow()).isEqualTo(listing);
+    }
+
+    @Test
+    @DisplayName("Given a purchasable_offer PATCH, when applied, then offers show the new price")
+    void patchPrice() {
+        SimListing listing = sellerFulfilled(3);
+        String body = "{\"productType\":\"" + listing.productType() + "\",\"patches\":[{\"op\":\"replace\","
+                + "\"path\":\"/attributes/purchasable_offer\",\"value\":[{\"marketplace_id\":\"ATVPDKIKX0DER\","
+                + "\"currency\":\"USD\",\"our_price\":[{\"schedule\":[{\"value_with_tax\":12.5}]}]}]}]}";
+
+        send("PATCH", items + "/" + encode(listing.sku()) + "?marketplaceIds=ATVPDKIKX0DER", token, body);
+        JsonNode item = get(items + "/" + encode(listing.sku()) + "?marketplaceIds=ATVPDKIKX0DER&includedData=offers,attributes",
+                token).json();
+
+        assertThat(item.path("offers").path(0).path("price").path("amount").asText()).isEqualTo("12.50");
+        assertThat(item.path("attributes").path("purchasable_offer").path(0).path("our_price").path(0)
+                .path("schedule").path(0).path("value_with_tax").decimalValue()).isEqualByComparingTo("12.50");
+    }
+
+    @Test
+    @DisplayName("Given malformed requests, when sent, then 400 BAD_REQUEST (body, pageSize, includedData, marketplace, unknown SKU on PATCH) and 404 for an unknown SKU on GET")
+    void badRequests() {
+        SimListing listing = sellerFulfilled(4);
+        String patchUrl = items + "/" + encode(listing.sku()) + "?marketplaceIds=ATVPDKIKX0DER";
+
+        assertThat(send("PATCH", patchUrl, token, "{\"patches\":[]}").error("code")).isEqualTo("BAD_REQUEST");
+        assertThat(send("PATCH", patchUrl, token, "not json").status()).isEqualTo(400);
+        assertThat(send("PATCH", items + "/NO-SUCH-SKU?marketplaceIds=ATVPDKIKX0DER", token, patch("1")).status())
+                .isEqualTo(400);
+        assertThat(get(items + "?marketplaceIds=ATVPDKIKX0DER&pageSize=21", token).status()).isEqualTo(400);
+        assertThat(get(items + "?marketplaceIds=ATVPDKIKX0DER&includedData=everything", token).status()).isEqualTo(400);
+        assertThat(get(items + "?marketplaceIds=A1PA6795UKMFR9", token).error("message"))
+                .isEqualTo("Invalid 'marketplaceIds' provided.");
+        assertThat(get(items, token).status()).isEqualTo(400);
+        SimHttp.Reply unknown = get(items + "/NO-SUCH-SKU?marketplaceIds=ATVPDKIKX0DER", token);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.error("code")).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    @DisplayName("Given the test API, when setQuantity is called, then GET shows the quantity and BUYABLE follows stock")
+    void setQuantityFromTests() {
+        SimListing listing = sellerFulfilled(5);
+        sim.setQuantity(listing.sku(), 0);
+
+        JsonNode item = get(items + "/" + encode(listing.sku())
+                + "?marketplaceIds=ATVPDKIKX0DER&includedData=summaries,fulfillmentAvailability", token).json();
+
+        assertThat(item.path("fulfillmentAvailability").path(0).path("quantity").asInt()).isZero();
+        assertThat(item.path("summaries").path(0).path("status").toString()).doesNotContain("BUYABLE");
+    }
+}

@@ -1,0 +1,112 @@
+package io.nexusconnect.sims.amazon;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Real HTTP against a simulator, the way an adapter talks to Amazon. */
+final class SimHttp {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private SimHttp() {
+    }
+
+    record Reply(int status, Map<String, java.util.List<String>> headers, String body) {
+        JsonNode json() {
+            try {
+                return MAPPER.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + body, e);
+            }
+        }
+
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
+        }
+
+        /** The first SP-API error's field ({@code code}, {@code message}, {@code details}). */
+        String error(String field) {
+            return json().path("errors").path(0).path(field).asText(null);
+        }
+    }
+
+    static Reply get(String url, String accessToken) {
+        return send("GET", url, accessToken, null);
+    }
+
+    static Reply send(String method, String url, String accessToken, String jsonBody) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (accessToken != null) {
+            request.header("x-amz-access-token", accessToken);
+        }
+        return exchange(request.build());
+    }
+
+    static Reply postForm(String url, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return exchange(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    static Reply postJson(String url, String json) {
+        return exchange(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    static Reply delete(String url) {
+        return exchange(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).DELETE().build());
+    }
+
+    /** An access token of the demo seller, from the simulator's LWA endpoint. */
+    static String demoToken(AmazonSimulator sim) {
+        return token(sim, AmazonSimulator.DEMO.app(), AmazonSimulator.DEMO.refreshToken());
+    }
+
+    static String token(AmazonSimulator sim, LwaApp app, String refreshToken) {
+        Reply reply = postForm(sim.lwaTokenUrl(), Map.of("grant_type", "refresh_token", "refresh_token", refreshToken,
+                "client_id", app.clientId(), "client_secret", app.clientSecret()));
+        if (reply.status() != 200) {
+            throw new IllegalStateException("token grant failed: " + reply.status() + " " + reply.body());
+        }
+        return reply.json().path("access_token").asText();
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static Reply exchange(HttpRequest request) {
+        try {
+            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
