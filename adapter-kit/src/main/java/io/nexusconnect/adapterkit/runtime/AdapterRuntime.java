@@ -1,0 +1,106 @@
+package io.nexusconnect.adapterkit.runtime;
+
+import io.nexusconnect.adapterkit.credentials.CredentialOpener;
+import io.nexusconnect.adapterkit.publish.EventPublisher;
+import io.nexusconnect.adapterkit.sync.CycleRunner;
+import io.nexusconnect.adapterkit.sync.RecordLoop;
+import io.nexusconnect.adapterkit.sync.SyncCycle;
+import io.nexusconnect.adapterkit.sync.SyncRequestHandler;
+import io.nexusconnect.adapterkit.testing.ConnectionTestHandler;
+import io.nexusconnect.adapterkit.testing.ConnectionTester;
+import io.nexusconnect.contracts.Topics;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts the adapter's consumers when the application starts: the sync-request consumer for the {@link SyncCycle}
+ * bean (group {@code adapter-<marketplace>}) and, when the adapter has a {@link ConnectionTester}, the Test
+ * Connection responder (group {@code adapter-<marketplace>-tests}).
+ */
+@ApplicationScoped
+public class AdapterRuntime {
+    private static final Logger LOG = Logger.getLogger(AdapterRuntime.class);
+
+    private final Instance<SyncCycle> cycles;
+    private final Instance<ConnectionTester> testers;
+    private final EventPublisher publisher;
+    private final CredentialOpener credentials;
+    private final Clock clock;
+    private final String bootstrapServers;
+    private final boolean enabled;
+    private final int concurrency;
+    private final int maxAttempts;
+    private final Duration cycleTimeout;
+    private final Duration ackTimeout;
+    private final List<RecordLoop> loops = new ArrayList<>();
+    private volatile CycleRunner runner;
+
+    AdapterRuntime(Instance<SyncCycle> cycles, Instance<ConnectionTester> testers, EventPublisher publisher,
+                   CredentialOpener credentials, Clock clock,
+                   @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                   @ConfigProperty(name = "nexus.adapter.consumers.enabled", defaultValue = "true") boolean enabled,
+                   @ConfigProperty(name = "nexus.adapter.sync.concurrency", defaultValue = "4") int concurrency,
+                   @ConfigProperty(name = "nexus.adapter.sync.max-attempts", defaultValue = "5") int maxAttempts,
+                   @ConfigProperty(name = "nexus.adapter.sync.cycle-timeout", defaultValue = "PT30M") Duration cycleTimeout,
+                   @ConfigProperty(name = "nexus.adapter.kafka.ack-timeout", defaultValue = "PT60S") Duration ackTimeout) {
+        this.cycles = cycles;
+        this.testers = testers;
+        this.publisher = publisher;
+        this.credentials = credentials;
+        this.clock = clock;
+        this.bootstrapServers = bootstrapServers;
+        this.enabled = enabled;
+        this.concurrency = concurrency;
+        this.maxAttempts = maxAttempts;
+        this.cycleTimeout = cycleTimeout;
+        this.ackTimeout = ackTimeout;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!enabled) {
+            LOG.info("adapter consumers are disabled (nexus.adapter.consumers.enabled=false)");
+            return;
+        }
+        if (cycles.isResolvable()) {
+            SyncCycle cycle = cycles.get();
+            runner = new CycleRunner(cycle, publisher, credentials, clock, cycleTimeout, ackTimeout);
+            String id = cycle.marketplace().id();
+            loops.add(new RecordLoop(new RecordLoop.Settings(bootstrapServers, Topics.syncRequests(cycle.marketplace()),
+                    "adapter-" + id, "adapter-" + id + "-sync", concurrency, maxAttempts, Duration.ofSeconds(1)),
+                    new SyncRequestHandler(cycle.marketplace(), runner), publisher, clock).start());
+            LOG.infof("consuming %s as group adapter-%s", Topics.syncRequests(cycle.marketplace()), id);
+        }
+        if (testers.isResolvable()) {
+            ConnectionTester tester = testers.get();
+            String id = tester.marketplace().id();
+            loops.add(new RecordLoop(new RecordLoop.Settings(bootstrapServers, Topics.CONNECTION_TESTS,
+                    "adapter-" + id + "-tests", "adapter-" + id + "-tests", 2, 3, Duration.ofSeconds(1)),
+                    new ConnectionTestHandler(tester, credentials, publisher, clock, ackTimeout), publisher, clock).start());
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        loops.forEach(RecordLoop::close);
+        loops.clear();
+    }
+
+    /** Whether every consumer loop is alive (for the readiness check). */
+    public boolean healthy() {
+        return loops.stream().allMatch(RecordLoop::isHealthy);
+    }
+
+    /** The runner of this application's cycles; present once started. */
+    public CycleRunner runner() {
+        return runner;
+    }
+}

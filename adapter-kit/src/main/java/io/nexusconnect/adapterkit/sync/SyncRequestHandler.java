@@ -1,0 +1,67 @@
+package io.nexusconnect.adapterkit.sync;
+
+import io.nexusconnect.contracts.Marketplace;
+import io.nexusconnect.contracts.kafka.CloudEvents;
+import io.nexusconnect.contracts.kafka.EventSchemas;
+import io.nexusconnect.contracts.kafka.Json;
+import io.nexusconnect.contracts.kafka.MalformedEventException;
+import io.nexusconnect.contracts.sync.SyncRequested;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.util.Set;
+
+/**
+ * Turns a record of {@code nexus.sync-requests.<marketplace>.v1} into a cycle. A record that is not a valid
+ * SyncRequested for this adapter's marketplace (unreadable JSON, schema violations, another marketplace, a connection
+ * id that does not match its snapshot) is poison: it goes to the DLQ and the consumer goes on.
+ */
+public final class SyncRequestHandler implements RecordHandler {
+    private final Marketplace marketplace;
+    private final CycleRunner runner;
+
+    public SyncRequestHandler(Marketplace marketplace, CycleRunner runner) {
+        this.marketplace = marketplace;
+        this.runner = runner;
+    }
+
+    @Override
+    public void handle(ConsumerRecord<String, String> record) {
+        runner.run(parse(record));
+    }
+
+    SyncRequested parse(ConsumerRecord<String, String> record) {
+        if (record.value() == null || record.value().isBlank()) {
+            throw new PoisonRecordException("empty value: a sync request must be a SyncRequested JSON document");
+        }
+        CloudEvents.get(record.headers(), CloudEvents.TYPE)
+                .filter(type -> !type.equals(SyncRequested.TYPE))
+                .ifPresent(type -> {
+                    throw new PoisonRecordException("ce_type " + type + " is not " + SyncRequested.TYPE);
+                });
+        Set<String> violations = EventSchemas.violations(SyncRequested.TYPE, record.value());
+        if (!violations.isEmpty()) {
+            throw new PoisonRecordException("not a valid SyncRequested: " + String.join("; ", violations));
+        }
+        SyncRequested request;
+        try {
+            request = Json.read(record.value(), SyncRequested.class);
+        } catch (MalformedEventException e) {
+            throw new PoisonRecordException(e.getMessage(), e);
+        }
+        if (request.marketplace() != marketplace) {
+            throw new PoisonRecordException("sync request for marketplace " + request.marketplace()
+                    + " reached the " + marketplace.id() + " adapter");
+        }
+        if (request.connection() == null || !request.connectionId().equals(request.connection().connectionId())) {
+            throw new PoisonRecordException("sync request " + request.syncId() + " does not carry the snapshot of connection "
+                    + request.connectionId());
+        }
+        if (request.connection().credentials() == null) {
+            throw new PoisonRecordException("connection " + request.connectionId() + " has no sealed credentials");
+        }
+        if (request.scopes() == null || request.scopes().isEmpty()) {
+            throw new PoisonRecordException("sync request " + request.syncId() + " names no scope");
+        }
+        return request;
+    }
+}
