@@ -1,0 +1,101 @@
+package io.nexusconnect.amazon.client;
+
+import io.nexusconnect.adapterkit.client.MarketplaceHttpClient;
+import io.nexusconnect.adapterkit.client.MarketplaceRequest;
+import io.nexusconnect.adapterkit.client.MarketplaceResponse;
+import io.nexusconnect.adapterkit.client.RateHeaderHook;
+import io.nexusconnect.adapterkit.client.RetryPolicy;
+import io.nexusconnect.adapterkit.client.Sleeper;
+import io.nexusconnect.amazon.auth.LwaClient;
+import io.nexusconnect.amazon.config.AmazonConfig;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+
+/**
+ * The SP-API operations the adapter uses, each with its documented usage plan (rate per second, burst), the access
+ * token from LWA in {@code x-amz-access-token}, and {@code x-amzn-RateLimit-Limit} feeding the bucket. Answers are the
+ * raw {@link MarketplaceResponse}s; the callers read them.
+ */
+@ApplicationScoped
+public class SpApiClient {
+    public static final String GET_ORDERS = "getOrders";
+    public static final String GET_ORDER_ITEMS = "getOrderItems";
+    public static final String SEARCH_LISTINGS_ITEMS = "searchListingsItems";
+    public static final String GET_MARKETPLACE_PARTICIPATIONS = "getMarketplaceParticipations";
+    public static final String PATCH_LISTINGS_ITEM = "patchListingsItem";
+
+    private final MarketplaceHttpClient http;
+    private final LwaClient lwa;
+
+    SpApiClient(Vertx vertx, AmazonConfig config, LwaClient lwa, Clock clock, Sleeper sleeper) {
+        this.lwa = lwa;
+        this.http = MarketplaceHttpClient.builder(vertx).clock(clock).sleeper(sleeper)
+                .speedFactor(config.rateLimit().speedFactor())
+                .retryPolicy(new RetryPolicy(config.http().maxAttempts(), Duration.ofSeconds(1), Duration.ofSeconds(30),
+                        config.http().maxRetryWait(), config.http().requestTimeout()))
+                .classifier(new SpApiErrorClassifier())
+                .requestIdHeader("x-amzn-RequestId")
+                .rateHeaderHook(RateHeaderHook.header("x-amzn-RateLimit-Limit"))
+                .limit(GET_ORDERS, 0.0167, 20)
+                .limit(GET_ORDER_ITEMS, 0.5, 30)
+                .limit(SEARCH_LISTINGS_ITEMS, 5, 5)
+                .limit(GET_MARKETPLACE_PARTICIPATIONS, 0.016, 15)
+                .limit(PATCH_LISTINGS_ITEM, 5, 5)
+                .build();
+    }
+
+    /** GET /orders/v0/orders with the given query (the caller repeats the original filters with NextToken). */
+    public MarketplaceResponse getOrders(AmazonAccount account, UnaryOperator<MarketplaceRequest.Builder> query) {
+        return get(account, GET_ORDERS, "/orders/v0/orders", query);
+    }
+
+    public MarketplaceResponse getOrderItems(AmazonAccount account, String amazonOrderId, String nextToken) {
+        return get(account, GET_ORDER_ITEMS, "/orders/v0/orders/" + segment(amazonOrderId) + "/orderItems",
+                q -> q.query("NextToken", nextToken));
+    }
+
+    public MarketplaceResponse searchListingsItems(AmazonAccount account, UnaryOperator<MarketplaceRequest.Builder> query) {
+        return get(account, SEARCH_LISTINGS_ITEMS, "/listings/2021-08-01/items/" + segment(account.sellingPartnerId()), query);
+    }
+
+    public MarketplaceResponse getMarketplaceParticipations(AmazonAccount account) {
+        return get(account, GET_MARKETPLACE_PARTICIPATIONS, "/sellers/v1/marketplaceParticipations", q -> q);
+    }
+
+    /** PATCH /listings/2021-08-01/items/{sellerId}/{sku}, e.g. a merge of fulfillment_availability for stock. */
+    public MarketplaceResponse patchListingsItem(AmazonAccount account, String sku, String jsonBody) {
+        return lwa.withToken(account, token -> http.call(MarketplaceRequest.method("PATCH", PATCH_LISTINGS_ITEM,
+                        account.rateKey(), account.url("/listings/2021-08-01/items/" + segment(account.sellingPartnerId())
+                                + "/" + segment(sku)))
+                .query("marketplaceIds", String.join(",", account.marketplaceIds()))
+                .secretHeader("x-amz-access-token", token.value())
+                .header("Accept", "application/json")
+                .body("application/json", jsonBody)
+                .build()));
+    }
+
+    private MarketplaceResponse get(AmazonAccount account, String operation, String path,
+                                    UnaryOperator<MarketplaceRequest.Builder> query) {
+        return lwa.withToken(account, token -> http.call(query.apply(
+                        MarketplaceRequest.get(operation, account.rateKey(), account.url(path))
+                                .secretHeader("x-amz-access-token", token.value())
+                                .header("Accept", "application/json"))
+                .build()));
+    }
+
+    private static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    @PreDestroy
+    void close() {
+        http.close();
+    }
+}

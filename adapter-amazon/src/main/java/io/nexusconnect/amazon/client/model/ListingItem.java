@@ -1,0 +1,26 @@
+package io.nexusconnect.amazon.client.model;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+
+import java.util.List;
+
+/** Listings Items 2021-08-01 {@code Item} with the data sets the sync asks for. */
+public record ListingItem(String sku, List<Summary> summaries, List<Offer> offers,
+                          List<FulfillmentAvailability> fulfillmentAvailability) {
+
+    /** {@code status} is an array in the model (BUYABLE, DISCOVERABLE); a single string is accepted too. */
+    public record Summary(String marketplaceId, String asin, String productType, String conditionType,
+                          @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> status,
+                          String itemName, String createdDate, String lastUpdatedDate) {
+    }
+
+    public record Offer(String marketplaceId, String offerType, Price price) {
+    }
+
+    /** Listings {@code Money}: {@code amount} is a Decimal, which may arrive as a JSON number or a string. */
+    public record Price(String currencyCode, String amount) {
+    }
+
+    public record FulfillmentAvailability(String fulfillmentChannelCode, Integer quantity) {
+    }
+}

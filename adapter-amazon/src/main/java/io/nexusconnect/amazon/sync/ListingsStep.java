@@ -1,0 +1,122 @@
+package io.nexusconnect.amazon.sync;
+
+import io.nexusconnect.adapterkit.client.MarketplaceResponse;
+import io.nexusconnect.adapterkit.sync.CycleContext;
+import io.nexusconnect.adapterkit.sync.RecordSink;
+import io.nexusconnect.amazon.client.AmazonAccount;
+import io.nexusconnect.amazon.client.SpApiClient;
+import io.nexusconnect.amazon.client.SpApiPayload;
+import io.nexusconnect.amazon.client.model.ListingItem;
+import io.nexusconnect.amazon.client.model.ListingsPage;
+import io.nexusconnect.amazon.mapping.ListingMapper;
+import io.nexusconnect.contracts.sync.SyncScope;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+/**
+ * The seller's listings with searchListingsItems (summaries, offers, fulfillmentAvailability; 20 per page,
+ * pageToken paging), oldest change first: one Product per SKU and one InventoryLevel per SKU and fulfillment
+ * channel. Amazon pages through at most 1000 results of one search, so a window that holds more is continued with a
+ * new search from the last lastUpdatedDate seen.
+ */
+final class ListingsStep {
+    static final String CURSOR = "products.lastUpdatedAfter";
+    private static final int SEARCH_RESULT_LIMIT = 1000;
+    private static final Logger LOG = Logger.getLogger(ListingsStep.class);
+
+    private final SpApiClient api;
+    private final CycleContext context;
+    private final AmazonAccount account;
+    private final Duration lagGuard;
+    private final int pageSize;
+
+    ListingsStep(SpApiClient api, CycleContext context, AmazonAccount account, Duration lagGuard, int pageSize) {
+        this.api = api;
+        this.context = context;
+        this.account = account;
+        this.lagGuard = lagGuard;
+        this.pageSize = pageSize;
+    }
+
+    Map<String, String> run(RecordSink sink) {
+        Instant before = context.clock().instant().minus(lagGuard).truncatedTo(ChronoUnit.SECONDS);
+        Instant after = cursor();
+        SyncScope progressScope = context.wants(SyncScope.PRODUCTS) ? SyncScope.PRODUCTS : SyncScope.INVENTORY;
+        while (true) {
+            Instant windowStart = after;
+            int seen = 0;
+            int total = 0;
+            Instant newest = null;
+            String pageToken = null;
+            do {
+                String token = pageToken;
+                MarketplaceResponse response = api.searchListingsItems(account, q -> q
+                        .query("marketplaceIds", String.join(",", account.marketplaceIds()))
+                        .query("includedData", "summaries,offers,fulfillmentAvailability")
+                        .query("pageSize", Integer.toString(pageSize))
+                        .query("lastUpdatedAfter", windowStart == null ? null : windowStart.toString())
+                        .query("lastUpdatedBefore", before.toString())
+                        .query("sortBy", "lastUpdatedDate")
+                        .query("sortOrder", "ASC")
+                        .query("pageToken", token));
+                ListingsPage page = SpApiPayload.body(response, ListingsPage.class);
+                if (page.items() == null) {
+                    throw response.malformed("a search result without items", null);
+                }
+                total = page.numberOfResults() == null ? 0 : page.numberOfResults();
+                for (ListingItem item : page.items()) {
+                    newest = publish(sink, item, response, newest);
+                    seen++;
+                }
+                sink.pageCompleted(progressScope);
+                pageToken = page.nextToken() == null || page.nextToken().isBlank() ? null : page.nextToken();
+            } while (pageToken != null);
+            boolean truncated = seen >= SEARCH_RESULT_LIMIT && total > seen;
+            if (!truncated) {
+                break;
+            }
+            if (newest == null || (windowStart != null && !newest.isAfter(windowStart))) {
+                LOG.warnf("connection %s: more than %d listings share one lastUpdatedDate; the rest follow next cycle",
+                        account.connectionId(), SEARCH_RESULT_LIMIT);
+                return Map.of(CURSOR, newest == null ? before.toString() : newest.toString());
+            }
+            after = newest;
+        }
+        return Map.of(CURSOR, before.toString());
+    }
+
+    private Instant publish(RecordSink sink, ListingItem item, MarketplaceResponse response, Instant newest) {
+        try {
+            if (context.wants(SyncScope.PRODUCTS)) {
+                sink.product(ListingMapper.toProduct(item, account.marketplaceIds(), account.connectionId(),
+                        account.tenantId(), account.currencyOverride(), context.syncId(), context.clock().instant()));
+            }
+            if (context.wants(SyncScope.INVENTORY)) {
+                ListingMapper.toInventory(item, account.connectionId(), account.tenantId(), context.syncId(),
+                        context.clock().instant()).forEach(sink::inventory);
+            }
+            Instant updated = ListingMapper.lastUpdated(item);
+            return updated != null && (newest == null || updated.isAfter(newest)) ? updated : newest;
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw response.malformed("a listings item that cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private Instant cursor() {
+        var cursor = context.cursor(CURSOR);
+        if (cursor.isEmpty()) {
+            return null;
+        }
+        try {
+            return Instant.parse(cursor.get());
+        } catch (DateTimeParseException e) {
+            LOG.warnf("connection %s: unreadable products cursor, reading all listings", account.connectionId());
+            return null;
+        }
+    }
+}
