@@ -1,0 +1,19 @@
+package io.nexusconnect.connectionservice.connection;
+
+import io.nexusconnect.contracts.Marketplace;
+import io.nexusconnect.contracts.connection.ConnectionSnapshot;
+import io.nexusconnect.contracts.connection.ConnectionState;
+import io.nexusconnect.contracts.security.SealedSecret;
+
+/** The event form of a connection: what {@code nexus.connections.v1} carries after every change. */
+public final class ConnectionSnapshots {
+    private ConnectionSnapshots() {
+    }
+
+    public static ConnectionSnapshot of(ConnectionEntity c) {
+        return new ConnectionSnapshot(c.id, c.tenantId, Marketplace.of(c.marketplace), c.accountId, c.label,
+                c.properties, ConnectionState.of(c.state), c.settings,
+                new SealedSecret(c.credentialsKeyId, SealedSecret.AES_256_GCM, c.credentialsNonce, c.credentialsCiphertext),
+                c.version, c.updatedAt);
+    }
+}

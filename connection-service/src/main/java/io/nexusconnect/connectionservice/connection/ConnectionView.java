@@ -1,0 +1,56 @@
+package io.nexusconnect.connectionservice.connection;
+
+import io.nexusconnect.contracts.connection.ConnectionSettings;
+import io.nexusconnect.contracts.sync.ErrorCode;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** A connection card as the API returns it: credentials masked, status as last reported by the orchestrator. */
+@Schema(name = "Connection")
+public record ConnectionView(
+        UUID id,
+        String marketplace,
+        String label,
+        @Schema(description = "the marketplace account: Amazon selling partner id, Shopify shop domain, ...") String accountId,
+        @Schema(description = "the non-secret fields of the credential form") Map<String, String> properties,
+        @Schema(description = "the secret fields, masked (****WXYZ)") Map<String, String> credentials,
+        @Schema(enumeration = {"active", "paused"}) String state,
+        @Schema(enumeration = {"pending", "active", "error", "rate_limited"}) String status,
+        @Schema(enumeration = {"unknown", "healthy", "degraded", "unhealthy"}) String health,
+        StatusErrorView error,
+        Instant lastSyncAt,
+        UUID lastSyncId,
+        Instant nextSyncAt,
+        Instant rateLimitedUntil,
+        ConnectionSettings settings,
+        long version,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    @Schema(name = "StatusError", description = "inline error summary of a card in error")
+    public record StatusErrorView(String code, String title, String message, String resolution) {
+    }
+
+    public static ConnectionView of(ConnectionEntity c) {
+        return new ConnectionView(c.id, c.marketplace, c.label, c.accountId, c.properties, c.credentialsMasked, c.state,
+                c.status, c.health, error(c), c.lastSyncAt, c.lastSyncId, c.nextSyncAt, c.rateLimitedUntil, c.settings,
+                c.version, c.createdAt, c.updatedAt);
+    }
+
+    private static StatusErrorView error(ConnectionEntity c) {
+        if (c.statusErrorCode == null) {
+            return null;
+        }
+        ErrorCode code;
+        try {
+            code = ErrorCode.of(c.statusErrorCode);
+        } catch (IllegalArgumentException e) {
+            // a code newer than this service: show it without title and resolution rather than fail the page
+            return new StatusErrorView(c.statusErrorCode, null, c.statusErrorMessage, null);
+        }
+        return new StatusErrorView(code.json(), code.title(), c.statusErrorMessage, code.resolution());
+    }
+}

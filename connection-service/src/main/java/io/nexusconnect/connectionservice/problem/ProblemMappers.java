@@ -1,0 +1,88 @@
+package io.nexusconnect.connectionservice.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.nexusconnect.contracts.connection.FieldViolation;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every failure into an RFC 7807 problem. Nothing of the request is echoed: a rejected body may hold
+ * credentials, so messages name fields, never values, and unexpected failures are logged by type only.
+ */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response validation(ValidationException e) {
+        return problem(Problem.invalid(e.violations()));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundProblem e) {
+        return problem(Problem.of(404, "Not Found", e.getMessage()));
+    }
+
+    /** A value of the wrong type; replaces Quarkus's built-in mapper, whose answer is not a problem document. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return unreadable(e);
+    }
+
+    /** Unreadable JSON or a value of the wrong type: the path says where, the value is not repeated. */
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            return problem(Problem.invalid(List.of(new FieldViolation(field, "has the wrong type"))));
+        }
+        return problem(Problem.of(400, "Bad Request", "the request body is not valid JSON"));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            // the body reader wraps parse errors; their text would quote the body
+            return unreadable(json);
+        }
+        int status = e.getResponse().getStatus();
+        String title = Response.Status.fromStatusCode(status) == null
+                ? "HTTP " + status : Response.Status.fromStatusCode(status).getReasonPhrase();
+        // the built-in texts of these exceptions are generic; our own ones never carry input
+        return problem(Problem.of(status, title, status >= 500 ? null : e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(io.quarkus.security.AuthenticationFailedException e) {
+        return problem(Problem.of(401, "Unauthorized", "a valid bearer token is required"));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(io.quarkus.security.UnauthorizedException e) {
+        return problem(Problem.of(401, "Unauthorized", "a valid bearer token is required"));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return problem(Problem.of(403, "Forbidden", "the bearer token does not allow this"));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        // type only: the message of a driver or mapper exception may contain submitted values
+        LOG.errorf("request failed with %s", e.getClass().getName());
+        return problem(Problem.of(500, "Internal Server Error", "the request could not be completed"));
+    }
+
+    static Response problem(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}
