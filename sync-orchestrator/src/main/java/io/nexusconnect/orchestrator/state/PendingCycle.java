@@ -1,0 +1,32 @@
+package io.nexusconnect.orchestrator.state;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import io.nexusconnect.contracts.sync.SyncMode;
+import io.nexusconnect.contracts.sync.SyncTrigger;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A cycle that runs as soon as the connection is idle and {@code notBefore} has passed: a Sync Now that arrived while
+ * a cycle was running, or a retry.
+ *
+ * @param syncId  the syncId a retry repeats; null for a new cycle (it gets a fresh id when it is launched)
+ * @param attempt 1 for a new cycle, the retry's attempt number otherwise
+ */
+public record PendingCycle(SyncTrigger trigger, SyncMode mode, Instant notBefore, UUID syncId, int attempt) {
+
+    public static PendingCycle manual(SyncTrigger trigger, SyncMode mode, Instant notBefore) {
+        return new PendingCycle(trigger, mode, notBefore, null, 1);
+    }
+
+    public static PendingCycle retry(RunningCycle failed, Instant notBefore) {
+        return new PendingCycle(SyncTrigger.RETRY, failed.mode(), notBefore, failed.syncId(), failed.attempt() + 1);
+    }
+
+    @JsonIgnore
+    public boolean isRetry() {
+        return syncId != null;
+    }
+}
