@@ -1,0 +1,73 @@
+package io.nexusconnect.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Command-line options of {@code ./nexus local}. Every option also has an environment variable, so the same settings
+ * can live in a shell profile.
+ */
+record LocalOptions(Path repoRoot, Path workDir, int kafkaPort, int kafkaControllerPort, int postgresPort,
+                    int simulatorPort, double speedFactor, int orders, String syncInterval, boolean demo) {
+
+    static final String USAGE = """
+            usage: ./nexus local [options]
+              --work-dir DIR       state of the stack (Kafka log, PostgreSQL data, keys, logs)   [NEXUS_WORK_DIR, default <repo>/.work]
+              --speed N            the simulator and the adapter run N times faster than Amazon's documented
+                                   rate limits                                                    [NEXUS_SPEED_FACTOR, default 100]
+              --orders N           orders the Amazon simulator holds                              [NEXUS_SIM_ORDERS, default 1500]
+              --sync-interval D    sync every connection every D (e.g. 2m), whatever its setting  [NEXUS_SYNC_INTERVAL]
+              --kafka-port N       Kafka listener (the controller takes N+1)                       [NEXUS_KAFKA_PORT, default 9092]
+              --postgres-port N    PostgreSQL                                                      [NEXUS_POSTGRES_PORT, default 5432]
+              --no-demo            do not create the demo connection
+            """;
+
+    static LocalOptions parse(String[] args, Map<String, String> env) {
+        Path repoRoot = NexusServices.repoRoot();
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("work-dir", env.getOrDefault("NEXUS_WORK_DIR", repoRoot.resolve(".work").toString()));
+        values.put("speed", env.getOrDefault("NEXUS_SPEED_FACTOR", "100"));
+        values.put("orders", env.getOrDefault("NEXUS_SIM_ORDERS", "1500"));
+        values.put("sync-interval", env.getOrDefault("NEXUS_SYNC_INTERVAL", ""));
+        values.put("kafka-port", env.getOrDefault("NEXUS_KAFKA_PORT", "9092"));
+        values.put("postgres-port", env.getOrDefault("NEXUS_POSTGRES_PORT", "5432"));
+        boolean demo = true;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--no-demo")) {
+                demo = false;
+            } else if (arg.equals("-h") || arg.equals("--help")) {
+                throw new UsageException(null);
+            } else if (arg.startsWith("--") && values.containsKey(arg.substring(2)) && i + 1 < args.length) {
+                values.put(arg.substring(2), args[++i]);
+            } else {
+                throw new UsageException("unknown or incomplete option: " + arg);
+            }
+        }
+        try {
+            int kafkaPort = Integer.parseInt(values.get("kafka-port"));
+            double speed = Double.parseDouble(values.get("speed"));
+            if (speed < 1) {
+                throw new UsageException("--speed must be at least 1 (1 = Amazon's documented rates)");
+            }
+            String interval = values.get("sync-interval").trim();
+            if (!interval.isEmpty()) {
+                Duration.parse("PT" + interval.toUpperCase()); // fails early on e.g. "2 minutes"
+            }
+            return new LocalOptions(repoRoot, Path.of(values.get("work-dir")).toAbsolutePath().normalize(), kafkaPort,
+                    kafkaPort + 1, Integer.parseInt(values.get("postgres-port")), 9101, speed,
+                    Integer.parseInt(values.get("orders")), interval, demo);
+        } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
+            throw new UsageException("invalid value: " + e.getMessage());
+        }
+    }
+
+    /** A wrong command line: printed with the usage, exit code 2. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package io.nexusconnect.local;
+
+import io.nexusconnect.local.postgres.LocalPostgres;
+import io.nexusconnect.local.process.ServiceProcess;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The services of the stack as processes: which module, which port, and the environment that wires each to the shared
+ * infrastructure. Used by {@code ./nexus local} and by the end-to-end tests (with free ports and a temp work dir).
+ */
+public final class NexusServices {
+    public static final String CONNECTION_SERVICE = "connection-service";
+    public static final String SYNC_ORCHESTRATOR = "sync-orchestrator";
+    public static final String ADAPTER_AMAZON = "adapter-amazon";
+
+    private NexusServices() {
+    }
+
+    /**
+     * The checkout the services' jars are built in: the system property {@code nexus.home} (set by {@code ./nexus}), or
+     * the nearest directory above the current one that holds connection-service (a test runs in {@code deploy/local}).
+     */
+    public static Path repoRoot() {
+        String home = System.getProperty("nexus.home");
+        if (home != null && !home.isBlank()) {
+            return Path.of(home).toAbsolutePath().normalize();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve(CONNECTION_SERVICE).resolve("pom.xml"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("cannot find the nexus-connect checkout above " + Path.of("").toAbsolutePath()
+                + "; set -Dnexus.home");
+    }
+
+    /** The ports the services listen on. */
+    public record ServicePorts(int connectionService, int syncOrchestrator, int adapterAmazon) {
+        public static final ServicePorts LOCAL = new ServicePorts(8081, 8082, 8083);
+    }
+
+    /**
+     * Everything the services need to find each other and the infrastructure.
+     *
+     * @param amazonEndpoint      SP-API base URL for all three regions (the simulator's)
+     * @param amazonSandboxEndpoint the same for connections with {@code sandbox=true}
+     * @param amazonSpeedFactor   how much faster than the documented rate limits the adapter may call (simulator only)
+     * @param extraEnvironment    added to every service's environment last (e.g. {@code NEXUS_ORCHESTRATOR_INTERVAL_OVERRIDE})
+     */
+    public record Wiring(String kafkaBootstrapServers, LocalPostgres.Database connectionsDatabase, String keyRingSpec,
+                         String primaryKeyId, String jwtPublicKeyPem, String jwtIssuer, String amazonLwaTokenUrl,
+                         String amazonEndpoint, String amazonSandboxEndpoint, double amazonSpeedFactor, Map<String, String> extraEnvironment) {
+        public Wiring {
+            extraEnvironment = Map.copyOf(extraEnvironment);
+        }
+
+        /** Names the secrets it holds without showing them. */
+        @Override
+        public String toString() {
+            return "Wiring[kafka=" + kafkaBootstrapServers + ", db=" + connectionsDatabase + ", primaryKey=" + primaryKeyId
+                    + ", amazon=" + amazonEndpoint + "]";
+        }
+    }
+
+    /**
+     * The three service specs.
+     *
+     * @param repoRoot the checkout (holds each module's {@code target/quarkus-app})
+     * @param workDir  per-service run directories, logs ({@code logs/<service>.log}) and Debezium offsets
+     */
+    public static List<ServiceProcess.Spec> specs(Path repoRoot, Path workDir, ServicePorts ports, Wiring wiring,
+                                                  List<String> jvmOptions) {
+        Map<String, String> common = new LinkedHashMap<>();
+        common.put("KAFKA_BOOTSTRAP_SERVERS", wiring.kafkaBootstrapServers());
+        common.put("NEXUS_CREDENTIALS_KEYS", wiring.keyRingSpec());
+        common.put("NEXUS_CREDENTIALS_PRIMARY_KEY", wiring.primaryKeyId());
+        common.put("MP_JWT_VERIFY_PUBLICKEY", wiring.jwtPublicKeyPem());
+        common.put("MP_JWT_VERIFY_ISSUER", wiring.jwtIssuer());
+        common.put("QUARKUS_DEVSERVICES_ENABLED", "false");
+
+        Map<String, String> connectionService = new LinkedHashMap<>(common);
+        LocalPostgres.Database database = wiring.connectionsDatabase();
+        connectionService.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
+        connectionService.put("QUARKUS_DATASOURCE_REACTIVE_URL", database.reactiveUrl());
+        connectionService.put("QUARKUS_DATASOURCE_USERNAME", database.user());
+        connectionService.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
+        connectionService.put("NEXUS_OUTBOX_OFFSET_DIR", workDir.resolve(CONNECTION_SERVICE).resolve("outbox-offsets").toAbsolutePath().toString());
+
+        Map<String, String> adapterAmazon = new LinkedHashMap<>(common);
+        adapterAmazon.put("NEXUS_AMAZON_LWA_TOKEN_URL", wiring.amazonLwaTokenUrl());
+        adapterAmazon.put("NEXUS_AMAZON_ENDPOINTS_NA", wiring.amazonEndpoint());
+        adapterAmazon.put("NEXUS_AMAZON_ENDPOINTS_EU", wiring.amazonEndpoint());
+        adapterAmazon.put("NEXUS_AMAZON_ENDPOINTS_FE", wiring.amazonEndpoint());
+        adapterAmazon.put("NEXUS_AMAZON_SANDBOX_ENDPOINTS_NA", wiring.amazonSandboxEndpoint());
+        adapterAmazon.put("NEXUS_AMAZON_SANDBOX_ENDPOINTS_EU", wiring.amazonSandboxEndpoint());
+        adapterAmazon.put("NEXUS_AMAZON_SANDBOX_ENDPOINTS_FE", wiring.amazonSandboxEndpoint());
+        adapterAmazon.put("NEXUS_AMAZON_RATE_LIMIT_SPEED_FACTOR", String.valueOf(wiring.amazonSpeedFactor()));
+
+        List<ServiceProcess.Spec> specs = new ArrayList<>();
+        specs.add(spec(CONNECTION_SERVICE, ports.connectionService(), connectionService, repoRoot, workDir, wiring, jvmOptions));
+        specs.add(spec(SYNC_ORCHESTRATOR, ports.syncOrchestrator(), common, repoRoot, workDir, wiring, jvmOptions));
+        specs.add(spec(ADAPTER_AMAZON, ports.adapterAmazon(), adapterAmazon, repoRoot, workDir, wiring, jvmOptions));
+        return specs;
+    }
+
+    private static ServiceProcess.Spec spec(String name, int port, Map<String, String> environment, Path repoRoot,
+                                            Path workDir, Wiring wiring, List<String> jvmOptions) {
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        env.putAll(wiring.extraEnvironment());
+        return new ServiceProcess.Spec(name, repoRoot.resolve(name), port, env, jvmOptions, workDir.resolve(name),
+                workDir.resolve("logs").resolve(name + ".log"));
+    }
+
+    /**
+     * Starts every service at once (their start-up overlaps, which matters on two cores) and waits until all are
+     * ready. If one fails, all are stopped and the failure, with the end of its log, is thrown.
+     */
+    public static List<ServiceProcess> startAll(List<ServiceProcess.Spec> specs, Duration readyTimeout) {
+        List<ServiceProcess> started = new ArrayList<>();
+        try {
+            for (ServiceProcess.Spec spec : specs) {
+                started.add(ServiceProcess.start(spec));
+            }
+            awaitAllReady(started, readyTimeout);
+            return started;
+        } catch (RuntimeException e) {
+            stopAll(started);
+            throw e;
+        }
+    }
+
+    /**
+     * Waits for all at once. The first failure (with the end of that service's log) is thrown at once: the other
+     * waits are interrupted rather than run to their timeout.
+     */
+    public static void awaitAllReady(List<ServiceProcess> services, Duration readyTimeout) {
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            CompletableFuture<Void> firstFailure = new CompletableFuture<>();
+            CompletableFuture<?>[] waits = services.stream()
+                    .map(service -> CompletableFuture.runAsync(() -> service.awaitReady(readyTimeout), executor)
+                            .whenComplete((ok, failure) -> {
+                                if (failure != null) {
+                                    firstFailure.completeExceptionally(failure);
+                                }
+                            }))
+                    .toArray(CompletableFuture[]::new);
+            try {
+                CompletableFuture.anyOf(CompletableFuture.allOf(waits), firstFailure).join();
+            } catch (CompletionException e) {
+                executor.shutdownNow();
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+    }
+
+    /** Stops services in parallel: each gets its grace period for a clean shutdown, not one after the other. */
+    public static void stopAll(List<ServiceProcess> services) {
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            services.forEach(service -> executor.execute(service::close));
+        }
+    }
+}
