@@ -1,6 +1,8 @@
 package io.nexusconnect.contracts;
 
 import io.nexusconnect.contracts.alert.Alert;
+import java.time.Duration;
+import io.nexusconnect.contracts.connection.TenantPolicy;
 import io.nexusconnect.contracts.connection.ConnectionSettings;
 import io.nexusconnect.contracts.connection.ConnectionSnapshot;
 import io.nexusconnect.contracts.connection.ConnectionState;
@@ -57,6 +59,7 @@ final class Samples {
                 Map.of("region", "NA", "marketplaceIds", "ATVPDKIKX0DER"), ConnectionState.ACTIVE,
                 new ConnectionSettings(SyncInterval.FIFTEEN_MINUTES, new SyncWindow(LocalTime.of(8, 0), LocalTime.of(18, 30), "Europe/Berlin"),
                         OrderLookback.NINETY_DAYS, 10, true, "EUR"),
+                new TenantPolicy(SyncInterval.FOUR_HOURS, 5, Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofDays(30), 20),
                 new SealedSecret("k1", SealedSecret.AES_256_GCM, "AAAAAAAAAAAAAAAA", "c2VhbGVk"), 3, T);
     }
 

@@ -1,6 +1,7 @@
 package io.nexusconnect.orchestrator;
 
 import io.nexusconnect.contracts.Marketplace;
+import io.nexusconnect.contracts.connection.TenantPolicy;
 import io.nexusconnect.contracts.connection.ConnectionSettings;
 import io.nexusconnect.contracts.connection.ConnectionSnapshot;
 import io.nexusconnect.contracts.connection.ConnectionState;
@@ -40,7 +41,7 @@ public final class Fixtures {
                                               SealedSecret credentials) {
         return new ConnectionSnapshot(id, "tenant-" + id.toString().substring(0, 8), Marketplace.AMAZON, "A3NEXUSDEMO01",
                 "US store", Map.of("region", "NA", "marketplaceIds", "ATVPDKIKX0DER", "sandbox", "true"), state,
-                new ConnectionSettings(interval, null, OrderLookback.NINETY_DAYS, 0, true, null), credentials, version,
+                new ConnectionSettings(interval, null, OrderLookback.NINETY_DAYS, 0, true, null), TenantPolicy.defaults(), credentials, version,
                 Instant.parse("2026-03-01T12:00:00Z"));
     }
 

@@ -1,6 +1,7 @@
 package io.nexusconnect.amazon.it;
 
 import io.nexusconnect.contracts.Marketplace;
+import io.nexusconnect.contracts.connection.TenantPolicy;
 import io.nexusconnect.contracts.Topics;
 import io.nexusconnect.contracts.connection.ConnectionSettings;
 import io.nexusconnect.contracts.connection.ConnectionSnapshot;
@@ -41,7 +42,7 @@ final class Cycles {
                                          ConnectionSettings settings) {
         KeyRing ring = KeyRing.parse(SharedInfra.keyRingSpec(), SharedInfra.primaryKeyId());
         return new ConnectionSnapshot(connectionId, "tenant-amazon-it", Marketplace.AMAZON,
-                properties.get("sellingPartnerId"), "Amazon US", properties, ConnectionState.ACTIVE, settings,
+                properties.get("sellingPartnerId"), "Amazon US", properties, ConnectionState.ACTIVE, settings, TenantPolicy.defaults(),
                 new CredentialSealer(ring).seal(connectionId.toString(), secrets), 1, Instant.now());
     }
 

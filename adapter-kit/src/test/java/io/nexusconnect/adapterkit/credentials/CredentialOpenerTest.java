@@ -1,6 +1,7 @@
 package io.nexusconnect.adapterkit.credentials;
 
 import io.nexusconnect.adapterkit.errors.MarketplaceException;
+import io.nexusconnect.contracts.connection.TenantPolicy;
 import io.nexusconnect.contracts.Marketplace;
 import io.nexusconnect.contracts.connection.ConnectionSettings;
 import io.nexusconnect.contracts.connection.ConnectionSnapshot;
@@ -32,7 +33,7 @@ class CredentialOpenerTest {
 
     private static ConnectionSnapshot snapshot(UUID id, SealedSecret sealed) {
         return new ConnectionSnapshot(id, "tenant-1", Marketplace.AMAZON, "A3NEXUSDEMO01", "US", Map.of("region", "NA"),
-                ConnectionState.ACTIVE, ConnectionSettings.defaults(), sealed, 1, Instant.now());
+                ConnectionState.ACTIVE, ConnectionSettings.defaults(), TenantPolicy.defaults(), sealed, 1, Instant.now());
     }
 
     @Test

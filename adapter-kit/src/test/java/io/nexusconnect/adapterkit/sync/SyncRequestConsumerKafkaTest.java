@@ -1,6 +1,7 @@
 package io.nexusconnect.adapterkit.sync;
 
 import io.nexusconnect.adapterkit.credentials.CredentialOpener;
+import io.nexusconnect.contracts.connection.TenantPolicy;
 import io.nexusconnect.adapterkit.errors.MarketplaceException;
 import io.nexusconnect.adapterkit.publish.EventPublisher;
 import io.nexusconnect.contracts.Marketplace;
@@ -125,7 +126,7 @@ class SyncRequestConsumerKafkaTest {
         var sealed = new CredentialSealer(ring).seal(connectionId.toString(),
                 Map.of("clientKey", "0123456789abcdef0123456789abcdef", "secretKey", "f".repeat(64)));
         ConnectionSnapshot connection = new ConnectionSnapshot(connectionId, "tenant-kit", MARKETPLACE, null, "Kaufland DE",
-                properties, ConnectionState.ACTIVE, ConnectionSettings.defaults(), sealed, 1, Instant.now());
+                properties, ConnectionState.ACTIVE, ConnectionSettings.defaults(), TenantPolicy.defaults(), sealed, 1, Instant.now());
         return new SyncRequested(UUID.randomUUID(), connectionId, "tenant-kit", MARKETPLACE,
                 Set.of(SyncScope.PRODUCTS, SyncScope.ORDERS), SyncMode.INCREMENTAL, cursors, OrderLookback.SEVEN_DAYS,
                 SyncTrigger.MANUAL, 1, Instant.now(), connection);

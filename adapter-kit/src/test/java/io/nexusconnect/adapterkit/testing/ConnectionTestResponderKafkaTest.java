@@ -1,6 +1,7 @@
 package io.nexusconnect.adapterkit.testing;
 
 import io.nexusconnect.adapterkit.credentials.ConnectionCredentials;
+import io.nexusconnect.contracts.connection.TenantPolicy;
 import io.nexusconnect.adapterkit.credentials.CredentialOpener;
 import io.nexusconnect.adapterkit.errors.MarketplaceException;
 import io.nexusconnect.adapterkit.publish.EventPublisher;
@@ -76,7 +77,7 @@ class ConnectionTestResponderKafkaTest {
         var sealed = new CredentialSealer(KeyRing.parse(SharedInfra.keyRingSpec(), SharedInfra.primaryKeyId()))
                 .seal(connectionId.toString(), Map.of("clientId", clientId, "clientSecret", "secret-value-123456"));
         ConnectionSnapshot connection = new ConnectionSnapshot(connectionId, "tenant-kit", marketplace, null, "shop",
-                Map.of(), ConnectionState.ACTIVE, ConnectionSettings.defaults(), sealed, 0, Instant.now());
+                Map.of(), ConnectionState.ACTIVE, ConnectionSettings.defaults(), TenantPolicy.defaults(), sealed, 0, Instant.now());
         return new ConnectionTestRequested(UUID.randomUUID(), marketplace, connection, Instant.now(),
                 Instant.now().plusSeconds(60));
     }

@@ -1,6 +1,7 @@
 package io.nexusconnect.connectionservice.connection;
 
 import io.nexusconnect.contracts.Marketplace;
+import io.nexusconnect.contracts.connection.TenantPolicy;
 import io.nexusconnect.contracts.connection.ConnectionSnapshot;
 import io.nexusconnect.contracts.connection.ConnectionState;
 import io.nexusconnect.contracts.security.SealedSecret;
@@ -12,7 +13,7 @@ public final class ConnectionSnapshots {
 
     public static ConnectionSnapshot of(ConnectionEntity c) {
         return new ConnectionSnapshot(c.id, c.tenantId, Marketplace.of(c.marketplace), c.accountId, c.label,
-                c.properties, ConnectionState.of(c.state), c.settings,
+                c.properties, ConnectionState.of(c.state), c.settings, TenantPolicy.defaults(),
                 new SealedSecret(c.credentialsKeyId, SealedSecret.AES_256_GCM, c.credentialsNonce, c.credentialsCiphertext),
                 c.version, c.updatedAt);
     }
