@@ -42,6 +42,7 @@ public final class SharedInfra {
 
     private static Started start() {
         long begin = System.nanoTime();
+        QuietInfraLogs.apply();
         EmbeddedKafka kafka = EmbeddedKafka.start();
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start();
         TopicProvisioner.ensureAll(kafka.bootstrapServers());
@@ -101,14 +102,18 @@ public final class SharedInfra {
         config.put("nexus.credentials.primary-key", primaryKeyId());
         config.put("mp.jwt.verify.publickey", TestTokens.publicKeyPem());
         config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
+        QuietInfraLogs.CATEGORIES.forEach(category -> config.put("quarkus.log.category.\"" + category + "\".level", "WARN"));
         return config;
     }
 
     /** The same as {@link #quarkusConfig()}, as environment variables for a service started as a process. */
     public static Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
-        quarkusConfig().forEach((key, value) ->
-                env.put(key.toUpperCase().replace('.', '_').replace('-', '_'), value));
+        quarkusConfig().forEach((key, value) -> {
+            if (!key.contains("\"")) { // log categories: a process logs to its own file, at its own levels
+                env.put(key.toUpperCase().replace('.', '_').replace('-', '_'), value);
+            }
+        });
         return env;
     }
 
