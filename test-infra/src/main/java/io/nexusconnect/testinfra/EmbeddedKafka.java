@@ -2,12 +2,23 @@ package io.nexusconnect.testinfra;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A real Kafka 4.x broker running inside the test JVM (KRaft, one combined broker + controller). Replication
  * factors of the internal topics are 1, or consumers never find a group coordinator on a one-node cluster.
+ *
+ * <p>Two Kafka process hooks are taken over for the life of the test JVM. The test kit deletes its data directories in
+ * a JVM shutdown hook of its own, which runs at the same time as ours that stops the broker: the broker then sees its
+ * log directory vanish, declares it failed and halts the JVM with status 1, which surefire reports as a crashed fork
+ * although every test passed. So the deletions are deferred until the broker is closed, and a halt or exit requested
+ * by broker code is reported on stderr instead of ending the test JVM.
  */
 final class EmbeddedKafka implements AutoCloseable {
+    private static final List<Runnable> DEFERRED_DELETIONS = new CopyOnWriteArrayList<>();
     private final KafkaClusterTestKit cluster;
 
     private EmbeddedKafka(KafkaClusterTestKit cluster) {
@@ -15,6 +26,11 @@ final class EmbeddedKafka implements AutoCloseable {
     }
 
     static EmbeddedKafka start() {
+        Exit.setShutdownHookAdder((name, hook) -> DEFERRED_DELETIONS.add(hook));
+        Exit.Procedure report = (status, message) -> System.err.println(
+                "test-infra: the embedded broker asked to end the JVM with status " + status + " (" + message + "); ignored");
+        Exit.setHaltProcedure(report);
+        Exit.setExitProcedure(report);
         try {
             TestKitNodes nodes = new TestKitNodes.Builder()
                     .setCombined(true)
@@ -50,6 +66,13 @@ final class EmbeddedKafka implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        cluster.close();
+        try {
+            cluster.close();
+        } finally {
+            for (Runnable deletion : DEFERRED_DELETIONS) {
+                deletion.run();
+            }
+            DEFERRED_DELETIONS.clear();
+        }
     }
 }
