@@ -11,22 +11,24 @@ import java.util.Optional;
  * {@link io.nexusconnect.contracts.connection.CredentialSchemas}, and a new adapter module.
  */
 public enum Marketplace {
-    AMAZON("amazon", "Amazon", true),
-    EBAY("ebay", "eBay", true),
-    WALMART("walmart", "Walmart", true),
-    SHOPIFY("shopify", "Shopify", true),
-    BOL("bol", "Bol.com", true),
-    ZALANDO("zalando", "Zalando", true),
-    KAUFLAND("kaufland", "Kaufland", true);
+    // stock batch limits: the items one bulk call takes (reference §stock update), capped at 100 per SetStock so a
+    // command stays small on Kafka; bol.com v10 has no bulk stock endpoint, so its commands carry one SKU each
+    AMAZON("amazon", "Amazon", 100),
+    EBAY("ebay", "eBay", 25),
+    WALMART("walmart", "Walmart", 100),
+    SHOPIFY("shopify", "Shopify", 100),
+    BOL("bol", "Bol.com", 1),
+    ZALANDO("zalando", "Zalando", 100),
+    KAUFLAND("kaufland", "Kaufland", 100);
 
     private final String id;
     private final String displayName;
-    private final boolean bulkStockEndpoint;
+    private final int stockBatchLimit;
 
-    Marketplace(String id, String displayName, boolean bulkStockEndpoint) {
+    Marketplace(String id, String displayName, int stockBatchLimit) {
         this.id = id;
         this.displayName = displayName;
-        this.bulkStockEndpoint = bulkStockEndpoint;
+        this.stockBatchLimit = stockBatchLimit;
     }
 
     /** Lower-case id used in topic names, URLs and JSON. */
@@ -41,7 +43,12 @@ public enum Marketplace {
 
     /** Whether stock commands for this marketplace are batched into one bulk call. */
     public boolean hasBulkStockEndpoint() {
-        return bulkStockEndpoint;
+        return stockBatchLimit > 1;
+    }
+
+    /** The most SKUs one SetStock for this marketplace carries: what its bulk endpoint takes in one call. */
+    public int stockBatchLimit() {
+        return stockBatchLimit;
     }
 
     public String syncRequestTopic() {

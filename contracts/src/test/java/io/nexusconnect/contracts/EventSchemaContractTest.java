@@ -1,6 +1,7 @@
 package io.nexusconnect.contracts;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nexusconnect.contracts.connection.ConnectionSnapshot;
 import io.nexusconnect.contracts.kafka.EventSchemas;
 import io.nexusconnect.contracts.kafka.Json;
 import io.nexusconnect.contracts.kafka.MalformedEventException;
@@ -51,6 +52,16 @@ class EventSchemaContractTest {
         json.put("surprise", 1);
 
         assertThat(EventSchemas.violations(SyncCompleted.TYPE, json.toString())).isNotEmpty();
+    }
+
+    @Test
+    @DisplayName("A snapshot written before tenant policies existed still conforms and reads back with no policy")
+    void snapshotWithoutPolicyStillReads() throws Exception {
+        ObjectNode json = (ObjectNode) Json.mapper().readTree(Json.write(Samples.snapshot()));
+        json.remove("policy");
+
+        assertThat(EventSchemas.violations(ConnectionSnapshot.TYPE, json.toString())).isEmpty();
+        assertThat(Json.read(json.toString(), ConnectionSnapshot.class).policy()).isNull();
     }
 
     @Test

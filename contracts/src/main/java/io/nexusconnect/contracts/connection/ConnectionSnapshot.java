@@ -13,7 +13,8 @@ import java.util.UUID;
  *
  * @param accountId  the marketplace account: Amazon selling partner id, Shopify shop domain, ...
  * @param properties the non-secret connection fields of the marketplace's credential schema (region, marketplace ids)
- * @param policy     the tenant's global settings (retries, alert cooldown, default interval) as of this snapshot
+ * @param policy     the tenant's global settings (retries, alert cooldown, default interval) as of this snapshot;
+ *                   absent (null) in snapshots written before tenant policies existed: consumers fall back to defaults
  * @param credentials the secret fields, sealed; never present in clear text anywhere
  * @param version    increases with every change; consumers ignore a snapshot older than the one they hold
  */
