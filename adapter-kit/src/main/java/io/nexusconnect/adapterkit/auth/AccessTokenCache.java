@@ -91,6 +91,20 @@ public final class AccessTokenCache {
     }
 
     /**
+     * Drops whatever token {@code credentialKey} holds, so the next call authenticates afresh. A reconnect asks for
+     * this: the seller may have re-authorised the app, and a token minted before that must not be used again.
+     */
+    public void forget(String credentialKey) {
+        Slot slot = slots.get(credentialKey);
+        if (slot == null) {
+            return;
+        }
+        synchronized (slot) {
+            slot.token = null;
+        }
+    }
+
+    /**
      * Runs {@code call} with a token; when the marketplace answers that the token expired, invalidates it and runs the
      * call once more with a fresh one. A second rejection is the caller's answer.
      */

@@ -2,6 +2,8 @@ package io.nexusconnect.adapterkit.runtime;
 
 import io.nexusconnect.adapterkit.credentials.CredentialOpener;
 import io.nexusconnect.adapterkit.publish.EventPublisher;
+import io.nexusconnect.adapterkit.stock.StockCommandHandler;
+import io.nexusconnect.adapterkit.stock.StockWriter;
 import io.nexusconnect.adapterkit.sync.CycleRunner;
 import io.nexusconnect.adapterkit.sync.RecordLoop;
 import io.nexusconnect.adapterkit.sync.SyncCycle;
@@ -25,7 +27,8 @@ import java.util.List;
 /**
  * Starts the adapter's consumers when the application starts: the sync-request consumer for the {@link SyncCycle}
  * bean (group {@code adapter-<marketplace>}) and, when the adapter has a {@link ConnectionTester}, the Test
- * Connection responder (group {@code adapter-<marketplace>-tests}).
+ * Connection responder (group {@code adapter-<marketplace>-tests}) and, when it has a {@link StockWriter}, the
+ * stock-command consumer of {@code nexus.stock-commands.<marketplace>.v1} (group {@code adapter-<marketplace>-stock}).
  */
 @ApplicationScoped
 public class AdapterRuntime {
@@ -33,6 +36,7 @@ public class AdapterRuntime {
 
     private final Instance<SyncCycle> cycles;
     private final Instance<ConnectionTester> testers;
+    private final Instance<StockWriter> stockWriters;
     private final EventPublisher publisher;
     private final CredentialOpener credentials;
     private final Clock clock;
@@ -42,19 +46,26 @@ public class AdapterRuntime {
     private final int maxAttempts;
     private final Duration cycleTimeout;
     private final Duration ackTimeout;
+    private final StockSettings stock;
     private final List<RecordLoop> loops = new ArrayList<>();
     private volatile CycleRunner runner;
 
-    AdapterRuntime(Instance<SyncCycle> cycles, Instance<ConnectionTester> testers, EventPublisher publisher,
-                   CredentialOpener credentials, Clock clock,
+    AdapterRuntime(Instance<SyncCycle> cycles, Instance<ConnectionTester> testers, Instance<StockWriter> stockWriters,
+                   EventPublisher publisher, CredentialOpener credentials, Clock clock,
                    @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                    @ConfigProperty(name = "nexus.adapter.consumers.enabled", defaultValue = "true") boolean enabled,
                    @ConfigProperty(name = "nexus.adapter.sync.concurrency", defaultValue = "4") int concurrency,
                    @ConfigProperty(name = "nexus.adapter.sync.max-attempts", defaultValue = "5") int maxAttempts,
                    @ConfigProperty(name = "nexus.adapter.sync.cycle-timeout", defaultValue = "PT30M") Duration cycleTimeout,
-                   @ConfigProperty(name = "nexus.adapter.kafka.ack-timeout", defaultValue = "PT60S") Duration ackTimeout) {
+                   @ConfigProperty(name = "nexus.adapter.kafka.ack-timeout", defaultValue = "PT60S") Duration ackTimeout,
+                   @ConfigProperty(name = "nexus.adapter.stock.concurrency", defaultValue = "2") int stockConcurrency,
+                   @ConfigProperty(name = "nexus.adapter.stock.max-attempts", defaultValue = "5") int stockMaxAttempts,
+                   @ConfigProperty(name = "nexus.adapter.stock.retry-backoff", defaultValue = "PT2S")
+                   Duration stockRetryBackoff) {
         this.cycles = cycles;
         this.testers = testers;
+        this.stockWriters = stockWriters;
+        this.stock = new StockSettings(stockConcurrency, stockMaxAttempts, stockRetryBackoff);
         this.publisher = publisher;
         this.credentials = credentials;
         this.clock = clock;
@@ -87,6 +98,19 @@ public class AdapterRuntime {
                     "adapter-" + id + "-tests", "adapter-" + id + "-tests", 2, 3, Duration.ofSeconds(1)),
                     new ConnectionTestHandler(tester, credentials, publisher, clock, ackTimeout), publisher, clock).start());
         }
+        if (stockWriters.isResolvable()) {
+            StockWriter writer = stockWriters.get();
+            String id = writer.marketplace().id();
+            String topic = Topics.stockCommands(writer.marketplace());
+            loops.add(new RecordLoop(new RecordLoop.Settings(bootstrapServers, topic, "adapter-" + id + "-stock",
+                    "adapter-" + id + "-stock", stock.concurrency(), stock.maxAttempts(), stock.retryBackoff()),
+                    new StockCommandHandler(writer, credentials), publisher, clock).start());
+            LOG.infof("consuming %s as group adapter-%s-stock", topic, id);
+        }
+    }
+
+    /** How stock commands are consumed: partitions in parallel, attempts of a failing command, its first backoff. */
+    private record StockSettings(int concurrency, int maxAttempts, Duration retryBackoff) {
     }
 
     void stop(@Observes ShutdownEvent event) {

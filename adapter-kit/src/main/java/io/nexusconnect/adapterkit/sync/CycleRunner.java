@@ -11,6 +11,7 @@ import io.nexusconnect.contracts.sync.SyncError;
 import io.nexusconnect.contracts.sync.SyncOutcome;
 import io.nexusconnect.contracts.sync.SyncRequested;
 import io.nexusconnect.contracts.sync.SyncStarted;
+import io.nexusconnect.contracts.sync.SyncTrigger;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -80,7 +81,11 @@ public final class CycleRunner {
         int succeeded = 0;
         try {
             ConnectionCredentials opened = credentials.open(request.connection());
-            List<SyncStep> steps = cycle.steps(new CycleContext(request, opened, clock, startedAt));
+            CycleContext context = new CycleContext(request, opened, clock, startedAt);
+            if (request.trigger() == SyncTrigger.RECONNECT) {
+                cycle.reconnect(context);
+            }
+            List<SyncStep> steps = cycle.steps(context);
             MarketplaceException endedBy = null;
             for (SyncStep step : steps) {
                 if (endedBy != null) {

@@ -168,7 +168,8 @@ public final class RecordLoop implements AutoCloseable {
             handler.handle(record);
             return Result.DONE;
         } catch (PoisonRecordException e) {
-            LOG.warnf("poison record %s-%d@%d dead-lettered: %s", record.topic(), record.partition(), record.offset(),
+            // a record we cannot read, or one the marketplace refused for good: either way it waits on the DLQ
+            LOG.warnf("record %s-%d@%d dead-lettered: %s", record.topic(), record.partition(), record.offset(),
                     e.getMessage());
             return deadLetter(record, e);
         } catch (Exception e) {

@@ -13,4 +13,11 @@ public interface SyncCycle {
 
     /** The steps for this cycle; usually one per marketplace resource, filtered by {@link CycleContext#wants}. */
     List<SyncStep> steps(CycleContext context);
+
+    /**
+     * Called before the steps of a cycle the orchestrator requested with trigger {@code reconnect} (token expired and
+     * auto-reconnect on): drop cached authorisation so the cycle re-runs the marketplace's auth from the credentials.
+     */
+    default void reconnect(CycleContext context) {
+    }
 }

@@ -47,6 +47,22 @@ class AccessTokenCacheTest {
     }
 
     @Test
+    @DisplayName("A forgotten token is fetched again at once although it had most of its hour left")
+    void forgetFetchesAgain() {
+        // given a fresh token
+        AccessToken first = cache.get("conn-1", this::fetchOneHour);
+
+        // when the credential is forgotten (a reconnect)
+        cache.forget("conn-1");
+
+        // then the next caller gets a new token, and other credentials are untouched
+        assertThat(cache.get("conn-1", this::fetchOneHour)).isNotEqualTo(first);
+        assertThat(fetches).hasValue(2);
+        cache.forget("never-seen");
+        assertThat(fetches).hasValue(2);
+    }
+
+    @Test
     @DisplayName("Twenty threads asking for the same credential's token at once cause a single fetch")
     void singleFlight() throws Exception {
         // given a fetch that blocks until all callers are waiting
