@@ -163,6 +163,33 @@ class ListingsTest {
     }
 
     @Test
+    @DisplayName("Given the INVALID_SUBMISSION fault, when a valid quantity PATCH is sent, then it is INVALID with the model's issue, nothing changes, and the next PATCH is accepted and shown by getListingsItem")
+    void invalidSubmissionFault() {
+        SimListing listing = sellerFulfilled(3);
+        String url = items + "/" + encode(listing.sku()) + "?marketplaceIds=ATVPDKIKX0DER";
+        sim.faults().next("patchListingsItem", io.nexusconnect.sims.amazon.faults.Fault.invalidSubmission());
+
+        SimHttp.Reply refused = send("PATCH", url, token, patch("11"));
+        SimListing unchanged = sim.listing(listing.sku()).orElseThrow();
+        SimHttp.Reply accepted = send("PATCH", url, token, patch("12"));
+        SimHttp.Reply read = get(items + "/" + encode(listing.sku())
+                + "?marketplaceIds=ATVPDKIKX0DER&includedData=fulfillmentAvailability", token);
+
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.json().path("status").asText()).isEqualTo("INVALID");
+        assertThat(refused.json().path("sku").asText()).isEqualTo(listing.sku());
+        assertThat(refused.json().path("submissionId").asText()).isNotBlank();
+        JsonNode issue = refused.json().path("issues").path(0);
+        assertThat(issue.path("code").asText()).isEqualTo("90000900");
+        assertThat(issue.path("severity").asText()).isEqualTo("ERROR");
+        assertThat(issue.path("attributeNames").path(0).asText()).isEqualTo("fulfillment_availability");
+        assertThat(issue.path("categories").path(0).asText()).isEqualTo("INVALID_ATTRIBUTE");
+        assertThat(unchanged).isEqualTo(listing);
+        assertThat(accepted.json().path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(read.json().path("fulfillmentAvailability").path(0).path("quantity").asInt()).isEqualTo(12);
+    }
+
+    @Test
     @DisplayName("Given a purchasable_offer PATCH, when applied, then offers show the new price")
     void patchPrice() {
         SimListing listing = sellerFulfilled(3);

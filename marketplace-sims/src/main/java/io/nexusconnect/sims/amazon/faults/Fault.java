@@ -97,6 +97,17 @@ public sealed interface Fault {
         }
     }
 
+    /**
+     * patchListingsItem answers 200 with an INVALID submission (the model's VALIDATION_INVALID issue) after the token
+     * and throttling checks, and nothing changes; on other operations the rule is used up without effect.
+     */
+    record InvalidSubmission() implements Fault {
+        @Override
+        public FaultKind kind() {
+            return FaultKind.INVALID_SUBMISSION;
+        }
+    }
+
     static Fault rateLimit(Duration retryAfter) {
         return new RateLimit(retryAfter);
     }
@@ -127,6 +138,10 @@ public sealed interface Fault {
 
     static Fault malformedJson() {
         return new MalformedJson();
+    }
+
+    static Fault invalidSubmission() {
+        return new InvalidSubmission();
     }
 
     static Fault slow(Duration delay) {

@@ -10,7 +10,8 @@ public enum FaultKind {
     ACCOUNT_SUSPENDED(Target.SP_API),
     SCOPE_MISSING(Target.SP_API),
     MALFORMED_JSON(Target.ANY),
-    SLOW(Target.ANY);
+    SLOW(Target.ANY),
+    INVALID_SUBMISSION(Target.SP_API);
 
     /** Where a fault of this kind can be answered. */
     public enum Target { SP_API, LWA, ANY }

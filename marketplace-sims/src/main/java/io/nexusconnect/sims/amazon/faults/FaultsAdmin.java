@@ -99,6 +99,7 @@ public final class FaultsAdmin {
             case SCOPE_MISSING -> Fault.scopeMissing();
             case MALFORMED_JSON -> Fault.malformedJson();
             case SLOW -> Fault.slow(Duration.ofMillis(delayMs));
+            case INVALID_SUBMISSION -> Fault.invalidSubmission();
         };
         FaultRule rule = persistent ? faults.persistent(operation, fault) : faults.inject(operation, fault, times);
         send(ctx, SimResponse.json(201, json(rule)));

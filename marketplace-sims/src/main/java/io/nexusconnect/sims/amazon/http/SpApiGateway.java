@@ -7,6 +7,7 @@ import io.nexusconnect.sims.amazon.auth.TokenStore;
 import io.nexusconnect.sims.amazon.faults.Fault;
 import io.nexusconnect.sims.amazon.faults.FaultKind;
 import io.nexusconnect.sims.amazon.faults.Faults;
+import io.nexusconnect.sims.amazon.listings.ListingsApi;
 import io.nexusconnect.sims.amazon.ratelimit.RateLimiter;
 import io.nexusconnect.sims.amazon.state.RequestLog;
 import io.vertx.core.Handler;
@@ -116,6 +117,10 @@ public final class SpApiGateway {
         String body = ctx.body() == null ? null : ctx.body().asString();
         SpApiCall call = new SpApiCall(operationId, seller.get(), ctx.pathParams(), ctx.queryParams(),
                 ctx.request().headers(), body, clock.instant());
+        if (fault.isPresent() && fault.get() instanceof Fault.InvalidSubmission
+                && operationId.equals(ListingsApi.PATCH_LISTINGS_ITEM)) {
+            return ListingsApi.invalidSubmission(call);
+        }
         return handler.handle(call);
     }
 
@@ -134,6 +139,7 @@ public final class SpApiGateway {
             case Fault.Slow s -> Optional.empty();
             case Fault.InvalidGrant g -> Optional.empty();
             case Fault.InvalidClient c -> Optional.empty();
+            case Fault.InvalidSubmission i -> Optional.empty();
         };
     }
 

@@ -1,5 +1,6 @@
 package io.nexusconnect.sims.amazon.listings;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nexusconnect.sims.amazon.http.Json;
@@ -7,6 +8,7 @@ import io.nexusconnect.sims.amazon.http.SimResponse;
 import io.nexusconnect.sims.amazon.http.SpApiCall;
 import io.nexusconnect.sims.amazon.http.SpApiErrors;
 import io.nexusconnect.sims.amazon.http.SpApiException;
+import io.nexusconnect.sims.amazon.model.ListingIssue;
 import io.nexusconnect.sims.amazon.model.SimListing;
 import io.nexusconnect.sims.amazon.state.SellerStore;
 
@@ -18,6 +20,8 @@ import java.util.function.Function;
 
 /** Listings Items API 2021-08-01: searchListingsItems, getListingsItem, patchListingsItem. */
 public final class ListingsApi {
+    public static final String PATCH_LISTINGS_ITEM = "patchListingsItem";
+
     private final Function<String, SellerStore> stores;
 
     public ListingsApi(Function<String, SellerStore> stores) {
@@ -59,6 +63,26 @@ public final class ListingsApi {
                 .orElseThrow(() -> new SpApiException(SpApiErrors.notFound("NOT_FOUND",
                         "SKU '" + call.path("sku") + "' not found in marketplace " + marketplaceIds.iterator().next())));
         return SimResponse.json(200, ListingJson.item(listing, included));
+    }
+
+    /**
+     * The INVALID_SUBMISSION fault: a {@code ListingsItemSubmissionResponse} with status INVALID and the model's
+     * VALIDATION_INVALID issue (90000900 "The attributes are invalid.", INVALID_ATTRIBUTE), naming the attributes the
+     * request patched; nothing is stored.
+     */
+    public static SimResponse invalidSubmission(SpApiCall call) {
+        ListingParams.requireOwnSellerId(call);
+        Set<String> marketplaceIds = ListingParams.marketplaceIds(call);
+        List<String> attributes = new java.util.ArrayList<>();
+        JsonNode body = call.bodyJson();
+        if (body != null) {
+            body.path("patches").forEach(p -> attributes.add(p.path("path").asText("").replaceFirst("^/attributes/", "")));
+        }
+        ObjectNode json = Json.object().put("sku", call.path("sku")).put("status", "INVALID")
+                .put("submissionId", UUID.randomUUID().toString());
+        json.putArray("issues").add(ListingJson.issue(new ListingIssue("90000900", "The attributes are invalid.", "ERROR",
+                attributes, List.of("INVALID_ATTRIBUTE")), marketplaceIds.iterator().next()));
+        return SimResponse.json(200, json);
     }
 
     /** {@code PATCH /listings/2021-08-01/items/{sellerId}/{sku}}, applied at once unless VALIDATION_PREVIEW. */
