@@ -52,6 +52,11 @@ public class LwaClient {
         return cache.withToken(account.tokenKey(), () -> fetch(account), call);
     }
 
+    /** Forgets the account's cached access token; the next call trades the refresh token again. */
+    public void forget(AmazonAccount account) {
+        cache.forget(account.tokenKey());
+    }
+
     AccessToken fetch(AmazonAccount account) {
         String form = "grant_type=refresh_token"
                 + "&refresh_token=" + encode(account.refreshToken().reveal())

@@ -29,6 +29,7 @@ public class SpApiClient {
     public static final String GET_ORDER_ITEMS = "getOrderItems";
     public static final String SEARCH_LISTINGS_ITEMS = "searchListingsItems";
     public static final String GET_MARKETPLACE_PARTICIPATIONS = "getMarketplaceParticipations";
+    public static final String GET_LISTINGS_ITEM = "getListingsItem";
     public static final String PATCH_LISTINGS_ITEM = "patchListingsItem";
 
     private final MarketplaceHttpClient http;
@@ -47,6 +48,7 @@ public class SpApiClient {
                 .limit(GET_ORDER_ITEMS, 0.5, 30)
                 .limit(SEARCH_LISTINGS_ITEMS, 5, 5)
                 .limit(GET_MARKETPLACE_PARTICIPATIONS, 0.016, 15)
+                .limit(GET_LISTINGS_ITEM, 5, 10)
                 .limit(PATCH_LISTINGS_ITEM, 5, 5)
                 .build();
     }
@@ -67,6 +69,13 @@ public class SpApiClient {
 
     public MarketplaceResponse getMarketplaceParticipations(AmazonAccount account) {
         return get(account, GET_MARKETPLACE_PARTICIPATIONS, "/sellers/v1/marketplaceParticipations", q -> q);
+    }
+
+    /** GET /listings/2021-08-01/items/{sellerId}/{sku} with the given data sets, in the connection's marketplaces. */
+    public MarketplaceResponse getListingsItem(AmazonAccount account, String sku, String includedData) {
+        return get(account, GET_LISTINGS_ITEM, "/listings/2021-08-01/items/" + segment(account.sellingPartnerId()) + "/"
+                + segment(sku), q -> q.query("marketplaceIds", String.join(",", account.marketplaceIds()))
+                .query("includedData", includedData));
     }
 
     /** PATCH /listings/2021-08-01/items/{sellerId}/{sku}, e.g. a merge of fulfillment_availability for stock. */

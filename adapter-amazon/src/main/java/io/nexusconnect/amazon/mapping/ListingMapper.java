@@ -8,15 +8,21 @@ import io.nexusconnect.contracts.normalized.Product;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * A Listings Items {@code Item} to one {@link Product} (per SKU, for the connection's first marketplace that has a
- * summary) and one {@link InventoryLevel} per fulfillment channel it reports.
+ * summary) and one {@link InventoryLevel} per SKU with the quantity of every fulfillment channel it reports.
  */
 public final class ListingMapper {
+    /** Amazon's fulfillment channel code of merchant-fulfilled (MFN) stock. */
+    public static final String MERCHANT_FULFILLED = "DEFAULT";
+
     private ListingMapper() {
     }
 
@@ -41,16 +47,33 @@ public final class ListingMapper {
                 summary == null ? null : instant(summary.lastUpdatedDate()), syncId, observedAt);
     }
 
-    public static List<InventoryLevel> toInventory(ListingItem item, UUID connectionId, String tenantId, UUID syncId,
-                                                   Instant observedAt) {
+    /**
+     * One level per SKU (the topic is keyed {@code connectionId/sku}, so one record per channel would overwrite each
+     * other on the compacted view): {@code quantity} is the merchant-fulfilled DEFAULT quantity nexus manages and
+     * pushes back, or, for an FBA-only SKU, the first FBA channel reported; {@code channels} keeps every channel.
+     * Empty when Amazon reports no fulfillment availability for the SKU.
+     */
+    public static Optional<InventoryLevel> toInventory(ListingItem item, UUID connectionId, String tenantId, UUID syncId,
+                                                       Instant observedAt) {
         if (item.fulfillmentAvailability() == null) {
-            return List.of();
+            return Optional.empty();
         }
-        return item.fulfillmentAvailability().stream()
-                .filter(a -> a.fulfillmentChannelCode() != null)
-                .map(a -> new InventoryLevel(connectionId, tenantId, Marketplace.AMAZON, item.sku(),
-                        a.quantity() == null ? 0 : Math.max(0, a.quantity()), a.fulfillmentChannelCode(), syncId, observedAt))
+        Map<String, Integer> byChannel = new LinkedHashMap<>();
+        for (ListingItem.FulfillmentAvailability availability : item.fulfillmentAvailability()) {
+            if (availability.fulfillmentChannelCode() != null && !availability.fulfillmentChannelCode().isBlank()) {
+                byChannel.putIfAbsent(availability.fulfillmentChannelCode(),
+                        availability.quantity() == null ? 0 : Math.max(0, availability.quantity()));
+            }
+        }
+        if (byChannel.isEmpty()) {
+            return Optional.empty();
+        }
+        String primary = byChannel.containsKey(MERCHANT_FULFILLED) ? MERCHANT_FULFILLED : byChannel.keySet().iterator().next();
+        List<InventoryLevel.ChannelQuantity> channels = byChannel.entrySet().stream()
+                .map(e -> new InventoryLevel.ChannelQuantity(e.getKey(), e.getValue()))
                 .toList();
+        return Optional.of(new InventoryLevel(connectionId, tenantId, Marketplace.AMAZON, item.sku(), byChannel.get(primary),
+                primary, syncId, observedAt, channels));
     }
 
     /** The last-updated date of the item, for continuing past Amazon's 1000-result paging limit. */

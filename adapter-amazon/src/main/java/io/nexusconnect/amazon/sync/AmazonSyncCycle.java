@@ -3,6 +3,7 @@ package io.nexusconnect.amazon.sync;
 import io.nexusconnect.adapterkit.sync.CycleContext;
 import io.nexusconnect.adapterkit.sync.SyncCycle;
 import io.nexusconnect.adapterkit.sync.SyncStep;
+import io.nexusconnect.amazon.auth.LwaClient;
 import io.nexusconnect.amazon.client.AmazonAccount;
 import io.nexusconnect.amazon.client.SpApiClient;
 import io.nexusconnect.amazon.config.AmazonConfig;
@@ -19,11 +20,19 @@ import java.util.Set;
 @ApplicationScoped
 public class AmazonSyncCycle implements SyncCycle {
     private final SpApiClient api;
+    private final LwaClient lwa;
     private final AmazonConfig config;
 
-    AmazonSyncCycle(SpApiClient api, AmazonConfig config) {
+    AmazonSyncCycle(SpApiClient api, LwaClient lwa, AmazonConfig config) {
         this.api = api;
+        this.lwa = lwa;
         this.config = config;
+    }
+
+    /** Reconnect = trade the refresh token again instead of trusting a cached access token (see BEHAVIOR.md). */
+    @Override
+    public void reconnect(CycleContext context) {
+        lwa.forget(AmazonAccount.of(context.connection(), context.credentials(), config));
     }
 
     @Override

@@ -20,8 +20,8 @@ import java.util.Map;
 
 /**
  * The seller's listings with searchListingsItems (summaries, offers, fulfillmentAvailability; 20 per page,
- * pageToken paging), oldest change first: one Product per SKU and one InventoryLevel per SKU and fulfillment
- * channel. Amazon pages through at most 1000 results of one search, so a window that holds more is continued with a
+ * pageToken paging), oldest change first: one Product and one InventoryLevel (all fulfillment channels) per SKU.
+ * Amazon pages through at most 1000 results of one search, so a window that holds more is continued with a
  * new search from the last lastUpdatedDate seen.
  */
 final class ListingsStep {
@@ -98,7 +98,7 @@ final class ListingsStep {
             }
             if (context.wants(SyncScope.INVENTORY)) {
                 ListingMapper.toInventory(item, account.connectionId(), account.tenantId(), context.syncId(),
-                        context.clock().instant()).forEach(sink::inventory);
+                        context.clock().instant()).ifPresent(sink::inventory);
             }
             Instant updated = ListingMapper.lastUpdated(item);
             return updated != null && (newest == null || updated.isAfter(newest)) ? updated : newest;

@@ -7,7 +7,9 @@ import io.nexusconnect.contracts.sync.ErrorCode;
 import io.nexusconnect.contracts.sync.SyncCompleted;
 import io.nexusconnect.contracts.sync.SyncMode;
 import io.nexusconnect.contracts.sync.SyncOutcome;
+import io.nexusconnect.contracts.sync.SyncRequested;
 import io.nexusconnect.contracts.sync.SyncScope;
+import io.nexusconnect.contracts.sync.SyncTrigger;
 import io.nexusconnect.sims.amazon.AmazonSimulator;
 import io.nexusconnect.sims.amazon.faults.Fault;
 import io.nexusconnect.sims.amazon.faults.Faults;
@@ -60,6 +62,27 @@ class AmazonFaultsTest {
         SimOrder changed = sim.updateOrder(sim.orders().getFirst().amazonOrderId(), OrderStatus.SHIPPED);
         await().atMost(Duration.ofSeconds(30)).until(() -> Instant.now().isAfter(changed.lastUpdateDate().plusSeconds(3)));
         return changed;
+    }
+
+    @Test
+    @DisplayName("A reconnect cycle trades the refresh token again; an ordinary cycle reuses the cached access token")
+    void reconnectFetchesAFreshToken() {
+        // given a connection whose access token is cached by a first cycle
+        ConnectionSnapshot connection = Cycles.demoConnection();
+        assertThat(cycle(connection, recentCursors()).outcome()).isEqualTo(SyncOutcome.SUCCESS);
+        long tokens = sim.requestLog().count(Faults.LWA_TOKEN);
+
+        // when a second, scheduled cycle runs, no token is fetched
+        assertThat(cycle(connection, recentCursors()).outcome()).isEqualTo(SyncOutcome.SUCCESS);
+        assertThat(sim.requestLog().count(Faults.LWA_TOKEN)).isEqualTo(tokens);
+
+        // then a cycle the orchestrator asked for as a reconnect fetches exactly one new token and succeeds
+        SyncRequested plain = Cycles.request(connection, SyncMode.INCREMENTAL, recentCursors(), ORDERS);
+        SyncRequested reconnect = new SyncRequested(plain.syncId(), plain.connectionId(), plain.tenantId(),
+                plain.marketplace(), plain.scopes(), plain.mode(), plain.cursors(), plain.lookback(),
+                SyncTrigger.RECONNECT, 1, plain.requestedAt(), connection);
+        assertThat(Cycles.completed(Cycles.run(reconnect)).outcome()).isEqualTo(SyncOutcome.SUCCESS);
+        assertThat(sim.requestLog().count(Faults.LWA_TOKEN)).isEqualTo(tokens + 1);
     }
 
     @Test

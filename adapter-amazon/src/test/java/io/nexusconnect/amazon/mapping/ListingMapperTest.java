@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ListingMapperTest {
     @Test
-    @DisplayName("A listing becomes one product with its B2C price and one inventory level per fulfillment channel")
+    @DisplayName("A listing with merchant-fulfilled and FBA stock becomes one product with its B2C price and one inventory level whose quantity is the DEFAULT one, with both channels in the breakdown")
     void productAndInventory() {
         // given a listing read from the JSON Amazon sends (amount as a JSON number, status as an array)
         ListingItem item = Json.read("""
@@ -33,15 +33,49 @@ class ListingMapperTest {
         // when mapped
         Product product = ListingMapper.toProduct(item, List.of("ATVPDKIKX0DER"), connection, "t1", null, UUID.randomUUID(),
                 Instant.now());
-        List<InventoryLevel> levels = ListingMapper.toInventory(item, connection, "t1", UUID.randomUUID(), Instant.now());
+        InventoryLevel level = ListingMapper.toInventory(item, connection, "t1", UUID.randomUUID(), Instant.now()).orElseThrow();
 
-        // then the product carries the B2C price as the exact decimal string, and each channel has its quantity
+        // then the product carries the B2C price as the exact decimal string, and the one level (key connection/SKU)
+        // names the merchant-fulfilled quantity and keeps the FBA quantity in its channels
         assertThat(product.price()).isEqualTo(new Money("19.90", "USD"));
         assertThat(product.statuses()).containsExactly("BUYABLE", "DISCOVERABLE");
         assertThat(product.marketplaceProductId()).isEqualTo("B0TEST0001");
-        assertThat(levels).extracting(InventoryLevel::fulfillmentChannel, InventoryLevel::quantity)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("DEFAULT", 7), org.assertj.core.groups.Tuple.tuple("AMAZON_NA", 40));
+        assertThat(level.key()).isEqualTo(connection + "/SKU-1");
+        assertThat(level.fulfillmentChannel()).isEqualTo("DEFAULT");
+        assertThat(level.quantity()).isEqualTo(7);
+        assertThat(level.channels()).containsExactly(new InventoryLevel.ChannelQuantity("DEFAULT", 7),
+                new InventoryLevel.ChannelQuantity("AMAZON_NA", 40));
         assertThat(EventSchemas.violations(Product.TYPE, Json.write(product))).isEmpty();
-        levels.forEach(l -> assertThat(EventSchemas.violations(InventoryLevel.TYPE, Json.write(l))).isEmpty());
+        assertThat(EventSchemas.violations(InventoryLevel.TYPE, Json.write(level))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("An FBA-only listing becomes one inventory level whose quantity and channel are the FBA ones")
+    void fbaOnly() {
+        // given a listing Amazon fulfills only (no DEFAULT entry), with a quantity Amazon left out
+        ListingItem item = Json.read("""
+                {"sku":"FBA-1","fulfillmentAvailability":[{"fulfillmentChannelCode":"AMAZON_EU","quantity":12},
+                                                          {"fulfillmentChannelCode":"AMAZON_NA"}]}""", ListingItem.class);
+
+        // when mapped
+        InventoryLevel level = ListingMapper.toInventory(item, UUID.randomUUID(), "t1", UUID.randomUUID(), Instant.now())
+                .orElseThrow();
+
+        // then the first FBA channel is the level's quantity, and an absent quantity counts as 0 in the breakdown
+        assertThat(level.fulfillmentChannel()).isEqualTo("AMAZON_EU");
+        assertThat(level.quantity()).isEqualTo(12);
+        assertThat(level.channels()).containsExactly(new InventoryLevel.ChannelQuantity("AMAZON_EU", 12),
+                new InventoryLevel.ChannelQuantity("AMAZON_NA", 0));
+        assertThat(EventSchemas.violations(InventoryLevel.TYPE, Json.write(level))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("A listing without fulfillment availability yields no inventory level")
+    void noAvailability() {
+        // given a listing without the fulfillmentAvailability data set
+        ListingItem item = Json.read("{\"sku\":\"SKU-2\",\"fulfillmentAvailability\":[]}", ListingItem.class);
+
+        // when mapped, then there is nothing to publish
+        assertThat(ListingMapper.toInventory(item, UUID.randomUUID(), "t1", UUID.randomUUID(), Instant.now())).isEmpty();
     }
 }
