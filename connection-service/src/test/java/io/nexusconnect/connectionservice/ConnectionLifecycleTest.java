@@ -48,7 +48,7 @@ class ConnectionLifecycleTest {
                 .body("marketplace", equalTo("amazon"))
                 .body("status", equalTo("pending"))
                 .body("state", equalTo("active"))
-                .body("accountId", equalTo("A3TH9S8BH6GOGM"))
+                .body("accountId", equalTo(fields.get("sellingPartnerId")))
                 .body("properties.region", equalTo("NA"))
                 .body("properties.marketplaceIds", equalTo("ATVPDKIKX0DER,A2EUQ1WTGCTBG2"))
                 .body("credentials.lwaClientSecret", equalTo("****" + last4(fields.get("lwaClientSecret"))))
@@ -65,7 +65,7 @@ class ConnectionLifecycleTest {
             try (ResultSet rs = row.executeQuery()) {
                 assertThat(rs.next()).isTrue();
                 String stored = rs.getString(1);
-                assertThat(stored).contains("test-k1", "credentials_ciphertext", "A3TH9S8BH6GOGM").doesNotContain(secrets.get(0), secrets.get(1), secrets.get(2));
+                assertThat(stored).contains("test-k1", "credentials_ciphertext", fields.get("sellingPartnerId")).doesNotContain(secrets.get(0), secrets.get(1), secrets.get(2));
             }
         }
 
@@ -87,7 +87,7 @@ class ConnectionLifecycleTest {
         ConnectionSnapshot snapshot = Json.read(record.value(), ConnectionSnapshot.class);
         assertThat(snapshot.tenantId()).isEqualTo("t1");
         assertThat(snapshot.version()).isZero();
-        assertThat(snapshot.properties()).containsEntry("sellingPartnerId", "A3TH9S8BH6GOGM").doesNotContainKey("refreshToken");
+        assertThat(snapshot.properties()).containsEntry("sellingPartnerId", fields.get("sellingPartnerId")).doesNotContainKey("refreshToken");
         CredentialSealer adapterSide = new CredentialSealer(KeyRing.parse(SharedInfra.keyRingSpec(), SharedInfra.primaryKeyId()));
         assertThat(adapterSide.open(id, snapshot.credentials())).isEqualTo(Map.of(
                 "lwaClientId", secrets.get(0), "lwaClientSecret", secrets.get(1), "refreshToken", secrets.get(2)));

@@ -52,13 +52,16 @@ public final class Fixtures {
         }
     }
 
-    /** Amazon fields whose three secrets are unique to this call, so "appears nowhere" means something. */
+    /**
+     * Amazon fields whose three secrets are unique to this call, so "appears nowhere" means something; the seller is
+     * unique too, since one seller cannot be connected twice for the same marketplace.
+     */
     public static Map<String, String> amazonFields() {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("lwaClientId", "amzn1.application-oa2-client." + alnum(32));
         fields.put("lwaClientSecret", "amzn1.oa2-cs.v1." + alnum(64));
         fields.put("refreshToken", "Atzr|IwEBI" + alnum(80));
-        fields.put("sellingPartnerId", "A3TH9S8BH6GOGM");
+        fields.put("sellingPartnerId", "A" + alnum(13).toUpperCase(java.util.Locale.ROOT));
         fields.put("marketplaceIds", "ATVPDKIKX0DER,A2EUQ1WTGCTBG2");
         fields.put("region", "NA");
         fields.put("sandbox", "true");

@@ -99,6 +99,49 @@ class SyncHistoryTest {
     }
 
     @Test
+    @DisplayName("A retried cycle keeps one row that shows its latest attempt; a late event of the failed attempt changes nothing")
+    void retryReopensTheCycle() {
+        UUID id = Fixtures.createConnection("t1");
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(600);
+        UUID syncId = UUID.randomUUID();
+        KafkaTestClient.publish(Topics.SYNC_EVENTS, started(syncId, id, t0));
+        KafkaTestClient.publish(Topics.SYNC_EVENTS, new SyncCompleted(syncId, id, "t1", Marketplace.AMAZON,
+                SyncTrigger.SCHEDULE, 1, SyncOutcome.FAILED, t0, t0.plusMillis(900), new RecordCounts(5, 0, 0), Map.of(),
+                SyncError.of(ErrorCode.MARKETPLACE_UNAVAILABLE, "InternalFailure", 500, RAW, "req-1"), null));
+
+        Instant t1 = t0.plusSeconds(60);
+        KafkaTestClient.publish(Topics.SYNC_EVENTS, new SyncStarted(syncId, id, "t1", Marketplace.AMAZON,
+                SyncTrigger.SCHEDULE, Set.of(SyncScope.PRODUCTS, SyncScope.ORDERS, SyncScope.INVENTORY), 2, t1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                as("t1").get("/api/connections/" + id + "/syncs").then().statusCode(200)
+                        .body("total", equalTo(1))
+                        .body("items[0].status", equalTo("running"))
+                        .body("items[0].attempt", equalTo(2))
+                        .body("items[0].startedAt", equalTo(t1.toString()))
+                        .body("items[0].counts.products", equalTo(0))
+                        .body("items[0].error", nullValue()));
+
+        KafkaTestClient.publish(Topics.SYNC_EVENTS, new SyncCompleted(syncId, id, "t1", Marketplace.AMAZON,
+                SyncTrigger.SCHEDULE, 2, SyncOutcome.SUCCESS, t1, t1.plusMillis(2_000), new RecordCounts(30, 4, 30),
+                Map.of(), null, null));
+        // the first attempt's start and failure arrive again (redelivery from another partition order)
+        KafkaTestClient.publish(Topics.SYNC_EVENTS, started(syncId, id, t0));
+        KafkaTestClient.publish(Topics.SYNC_EVENTS, new SyncCompleted(syncId, id, "t1", Marketplace.AMAZON,
+                SyncTrigger.SCHEDULE, 1, SyncOutcome.FAILED, t0, t0.plusMillis(900), new RecordCounts(5, 0, 0), Map.of(),
+                SyncError.of(ErrorCode.MARKETPLACE_UNAVAILABLE, "InternalFailure", 500, RAW, "req-1b"), null));
+        Fixtures.awaitConsumed("connection-service.sync-history", Topics.SYNC_EVENTS);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                as("t1").get("/api/connections/" + id + "/syncs").then().statusCode(200)
+                        .body("total", equalTo(1))
+                        .body("items[0].status", equalTo("success"))
+                        .body("items[0].attempt", equalTo(2))
+                        .body("items[0].durationMs", equalTo(2000))
+                        .body("items[0].counts.orders", equalTo(4))
+                        .body("items[0].error", nullValue()));
+    }
+
+    @Test
     @DisplayName("A connection without cycles has an empty sync log; an unknown one a 404")
     void emptyAndUnknown() {
         UUID id = Fixtures.createConnection("t1");

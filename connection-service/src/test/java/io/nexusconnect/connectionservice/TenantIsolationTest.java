@@ -25,7 +25,7 @@ import static org.hamcrest.Matchers.hasItem;
 class TenantIsolationTest {
 
     @Test
-    @DisplayName("Tenant B sees none of tenant A's connections: every access is a 404, the list does not show it")
+    @DisplayName("Tenant B can neither read, change, test, reconnect, sync nor remove tenant A's connection: every access is a 404, no list shows it")
     void otherTenantGets404() {
         UUID id = Fixtures.createConnection("tenant-a");
 
@@ -33,10 +33,19 @@ class TenantIsolationTest {
         as("tenant-b").get("/api/connections/" + id + "/syncs").then().statusCode(404);
         as("tenant-b").post("/api/connections/" + id + "/sync").then().statusCode(404);
         as("tenant-b").body(Map.of("syncInterval", "15m")).put("/api/connections/" + id + "/settings").then().statusCode(404);
+        as("tenant-b").body(Map.of("label", "mine now")).patch("/api/connections/" + id).then().statusCode(404);
+        as("tenant-b").body(Map.of("fields", Fixtures.amazonFields())).put("/api/connections/" + id + "/credentials")
+                .then().statusCode(404);
+        as("tenant-b").post("/api/connections/" + id + "/pause").then().statusCode(404);
+        as("tenant-b").post("/api/connections/" + id + "/resume").then().statusCode(404);
+        as("tenant-b").post("/api/connections/" + id + "/test").then().statusCode(404);
+        as("tenant-b").post("/api/connections/" + id + "/reconnect").then().statusCode(404);
         as("tenant-b").delete("/api/connections/" + id).then().statusCode(404);
+        as("tenant-b").get("/api/connections?removed=true").then().statusCode(200).body("id", not(hasItem(id.toString())));
         as("tenant-b").get("/api/connections").then().statusCode(200).body("id", not(hasItem(id.toString())));
 
-        as("tenant-a").get("/api/connections/" + id).then().statusCode(200).body("id", equalTo(id.toString()));
+        as("tenant-a").get("/api/connections/" + id).then().statusCode(200).body("id", equalTo(id.toString()))
+                .body("version", equalTo(0)).body("state", equalTo("active"));
     }
 
     @Test

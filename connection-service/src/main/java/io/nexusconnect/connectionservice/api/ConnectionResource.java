@@ -18,7 +18,11 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -56,6 +60,8 @@ public class ConnectionResource {
     TenantContext tenant;
     @Inject
     UriInfo uriInfo;
+    @Inject
+    ConnectionViews views;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -66,17 +72,35 @@ public class ConnectionResource {
             content = @Content(schema = @Schema(implementation = ConnectionView.class)))
     @APIResponse(responseCode = "400", description = "every offending field in errors[]; secret values are never quoted",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "the same marketplace account (Amazon: seller and marketplace id) "
+            + "is already connected", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(CreateConnectionRequest request) {
         ConnectionRequests.Valid valid = ConnectionRequests.validate(request);
-        return connections.create(tenant.tenantId(), valid).map(c -> Response
-                .created(uriInfo.getBaseUriBuilder().path("api/connections").path(c.id.toString()).build())
-                .entity(ConnectionView.of(c)).build());
+        return connections.create(tenant.tenantId(), valid).chain(views::of).map(view -> Response
+                .created(uriInfo.getBaseUriBuilder().path("api/connections").path(view.id().toString()).build())
+                .entity(view).build());
     }
 
     @GET
-    @Operation(summary = "List the tenant's connections", description = "oldest first; an empty list when there are none")
-    public Uni<List<ConnectionView>> list() {
-        return connections.list(tenant.tenantId()).map(all -> all.stream().map(ConnectionView::of).toList());
+    @Operation(summary = "List the tenant's connections", description = "The cards in one call (status, last and next "
+            + "sync, quick stats, health, error diagnostics), oldest first; an empty list when there are none. "
+            + "removed=true lists the removed connections instead, newest removal first: their sync history stays readable.")
+    public Uni<List<ConnectionView>> list(@Parameter(description = "list removed connections instead")
+                                          @QueryParam("removed") @DefaultValue("false") boolean removed) {
+        return connections.list(tenant.tenantId(), removed).chain(views::of);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change label and description", description = "omitted fields stay; an empty description clears it")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConnectionView.class)))
+    @APIResponse(responseCode = "400", description = "every offending field in errors[]",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ConnectionView> updateDetails(@PathParam("id") UUID id, DetailsInput input) {
+        DetailsInput details = input == null ? new DetailsInput(null, null) : input;
+        ConnectionRequests.validateDetails(details.label(), details.description());
+        return connections.updateDetails(tenant.tenantId(), id, details.label(), details.description()).chain(views::of);
     }
 
     @GET
@@ -86,7 +110,7 @@ public class ConnectionResource {
     @APIResponse(responseCode = "404", description = "no such connection for this tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ConnectionView> get(@PathParam("id") UUID id) {
-        return connections.find(tenant.tenantId(), id).map(ConnectionView::of);
+        return connections.find(tenant.tenantId(), id).chain(views::of);
     }
 
     @POST
@@ -113,7 +137,7 @@ public class ConnectionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ConnectionView> updateSettings(@PathParam("id") UUID id, SettingsInput input) {
         var settings = ConnectionRequests.validateSettings(input);
-        return connections.updateSettings(tenant.tenantId(), id, settings).map(ConnectionView::of);
+        return connections.updateSettings(tenant.tenantId(), id, settings).chain(views::of);
     }
 
     @PUT
@@ -127,7 +151,7 @@ public class ConnectionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ConnectionView> replaceCredentials(@PathParam("id") UUID id, CredentialsInput input) {
         Map<String, String> fields = input == null || input.fields() == null ? Map.of() : input.fields();
-        return connections.replaceCredentials(tenant.tenantId(), id, fields).map(ConnectionView::of);
+        return connections.replaceCredentials(tenant.tenantId(), id, fields).chain(views::of);
     }
 
     @POST
@@ -135,7 +159,7 @@ public class ConnectionResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Pause the scheduled sync")
     public Uni<ConnectionView> pause(@PathParam("id") UUID id) {
-        return connections.changeState(tenant.tenantId(), id, ConnectionState.PAUSED).map(ConnectionView::of);
+        return connections.changeState(tenant.tenantId(), id, ConnectionState.PAUSED).chain(views::of);
     }
 
     @POST
@@ -143,7 +167,7 @@ public class ConnectionResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Resume the scheduled sync")
     public Uni<ConnectionView> resume(@PathParam("id") UUID id) {
-        return connections.changeState(tenant.tenantId(), id, ConnectionState.ACTIVE).map(ConnectionView::of);
+        return connections.changeState(tenant.tenantId(), id, ConnectionState.ACTIVE).chain(views::of);
     }
 
     @DELETE
@@ -164,6 +188,10 @@ public class ConnectionResource {
         } catch (IllegalArgumentException e) {
             throw new ValidationException(List.of(new FieldViolation("mode", "must be full or incremental")));
         }
+    }
+
+    @Schema(name = "ConnectionDetails")
+    public record DetailsInput(@Schema(maxLength = 200) String label, @Schema(maxLength = 1000) String description) {
     }
 
     @Schema(name = "CredentialsInput", description = "the marketplace's whole credential form, as on create")

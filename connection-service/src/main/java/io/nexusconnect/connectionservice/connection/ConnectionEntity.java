@@ -32,6 +32,18 @@ public class ConnectionEntity {
     @Column(nullable = false)
     public String label;
 
+    /** Free text telling accounts of one marketplace apart (e.g. the e-mail of the seller account). */
+    @Column
+    public String description;
+
+    /** The seller name the last successful Test Connection reported; the shop domain needs no test. */
+    @Column(name = "account_name")
+    public String accountName;
+
+    /** Identity of the marketplace account (+ Amazon marketplace ids): two live connections may not share it. */
+    @Column(name = "account_key")
+    public String accountKey;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public Map<String, String> properties;

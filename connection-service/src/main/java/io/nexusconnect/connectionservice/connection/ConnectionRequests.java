@@ -19,12 +19,14 @@ import java.util.stream.Collectors;
  */
 public final class ConnectionRequests {
     public static final int MAX_LABEL = 200;
+    public static final int MAX_DESCRIPTION = 1000;
 
     private ConnectionRequests() {
     }
 
-    public record Valid(Marketplace marketplace, CredentialSchema schema, String label, Map<String, String> fields,
-                        ConnectionSettings settings) {
+    /** @param intervalChosen false when the form left the sync interval to the tenant's default */
+    public record Valid(Marketplace marketplace, CredentialSchema schema, String label, String description,
+                        Map<String, String> fields, ConnectionSettings settings, boolean intervalChosen) {
         @Override
         public String toString() {
             return "Valid[" + marketplace + ", fields=" + fields.keySet() + "]";
@@ -46,9 +48,7 @@ public final class ConnectionRequests {
                         + Arrays.stream(Marketplace.values()).map(Marketplace::id).collect(Collectors.joining(", "))));
             }
         }
-        if (request.label() != null && request.label().length() > MAX_LABEL) {
-            violations.add(new FieldViolation("label", "must be at most " + MAX_LABEL + " characters"));
-        }
+        checkDetails(request.label(), request.description(), violations);
         Map<String, String> fields = request.fields() == null ? Map.of() : request.fields();
         CredentialSchema schema = marketplace == null ? null : CredentialSchemas.of(marketplace);
         if (schema != null) {
@@ -58,7 +58,33 @@ public final class ConnectionRequests {
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
-        return new Valid(marketplace, schema, request.label(), fields, settings);
+        boolean intervalChosen = request.settings() != null && request.settings().syncInterval() != null;
+        return new Valid(marketplace, schema, request.label(), request.description(), fields, settings, intervalChosen);
+    }
+
+    /** Credentials alone, as Test Connection and Edit Credentials take them: every offending field at once. */
+    public static Valid validateCredentials(String marketplaceId, Map<String, String> submitted) {
+        return validate(new CreateConnectionRequest(marketplaceId, null, null, submitted, null));
+    }
+
+    public static void validateDetails(String label, String description) {
+        List<FieldViolation> violations = new ArrayList<>();
+        checkDetails(label, description, violations);
+        if (label != null && label.isBlank()) {
+            violations.add(new FieldViolation("label", "must not be blank"));
+        }
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+    }
+
+    private static void checkDetails(String label, String description, List<FieldViolation> violations) {
+        if (label != null && label.length() > MAX_LABEL) {
+            violations.add(new FieldViolation("label", "must be at most " + MAX_LABEL + " characters"));
+        }
+        if (description != null && description.length() > MAX_DESCRIPTION) {
+            violations.add(new FieldViolation("description", "must be at most " + MAX_DESCRIPTION + " characters"));
+        }
     }
 
     public static ConnectionSettings validateSettings(SettingsInput input) {

@@ -2,12 +2,9 @@ package io.nexusconnect.connectionservice.connection;
 
 import io.nexusconnect.connectionservice.credentials.SealedCredentials;
 import io.nexusconnect.connectionservice.outbox.OutboxWriter;
+import io.nexusconnect.connectionservice.policy.TenantPolicies;
 import io.nexusconnect.connectionservice.problem.NotFoundProblem;
-import io.nexusconnect.connectionservice.problem.ValidationException;
 import io.nexusconnect.contracts.Marketplace;
-import io.nexusconnect.contracts.connection.CredentialSchema;
-import io.nexusconnect.contracts.connection.CredentialSchemas;
-import io.nexusconnect.contracts.connection.FieldViolation;
 import io.nexusconnect.contracts.Topics;
 import io.nexusconnect.contracts.connection.ConnectionSettings;
 import io.nexusconnect.contracts.connection.ConnectionSnapshot;
@@ -44,6 +41,10 @@ public class ConnectionService {
     @Inject
     OutboxWriter outbox;
     @Inject
+    TenantPolicies policies;
+    @Inject
+    Accounts accounts;
+    @Inject
     Clock clock;
 
     public Uni<ConnectionEntity> create(String tenantId, ConnectionRequests.Valid request) {
@@ -52,25 +53,25 @@ public class ConnectionService {
         c.id = UUID.randomUUID();
         c.tenantId = tenantId;
         c.marketplace = request.marketplace().id();
-        c.properties = request.schema().properties(request.fields());
-        c.accountId = request.schema().accountIdField() == null ? null : c.properties.get(request.schema().accountIdField());
+        applyCredentials(c, request);
         c.label = request.label() == null || request.label().isBlank()
                 ? request.marketplace().displayName() + (c.accountId == null ? "" : " " + c.accountId)
                 : request.label().trim();
-        SealedCredentials credentials = SealedCredentials.seal(sealer, request.schema(), c.id, request.fields());
-        c.credentialsKeyId = credentials.sealed().keyId();
-        c.credentialsNonce = credentials.sealed().nonce();
-        c.credentialsCiphertext = credentials.sealed().ciphertext();
-        c.credentialsMasked = credentials.masked();
+        c.description = blankToNull(request.description());
         c.state = ConnectionState.ACTIVE.json();
-        c.settings = request.settings();
         c.status = ConnectionStatus.PENDING.json();
         c.health = Health.UNKNOWN.json();
         c.createdAt = now;
         c.updatedAt = now;
-        return sessions.withTransaction((session, tx) -> session.persist(c)
-                .call(session::flush)
-                .call(() -> publishSnapshot(session, c, now))
+        return sessions.withTransaction((session, tx) -> accounts
+                .ensureUnique(session, tenantId, request.marketplace(), c.accountId, c.properties, c.id)
+                .chain(() -> policies.current(session, tenantId))
+                .chain(policy -> {
+                    // "Default sync interval: applied to new connections" that do not choose their own
+                    c.settings = request.intervalChosen() ? request.settings()
+                            : withInterval(request.settings(), policy.defaultSyncInterval());
+                    return session.persist(c).call(session::flush).call(() -> publishSnapshot(session, c, now));
+                })
                 .replaceWith(c));
     }
 
@@ -78,9 +79,20 @@ public class ConnectionService {
         return sessions.withSession(session -> load(session, tenantId, id));
     }
 
-    public Uni<List<ConnectionEntity>> list(String tenantId) {
+    /** A connection of the tenant even after it was removed: its sync history stays readable. */
+    public Uni<ConnectionEntity> findIncludingRemoved(String tenantId, UUID id) {
         return sessions.withSession(session -> session.createSelectionQuery(
-                        "from ConnectionEntity where tenantId = :tenant and removedAt is null order by createdAt, id",
+                        "from ConnectionEntity where id = :id and tenantId = :tenant", ConnectionEntity.class)
+                .setParameter("id", id)
+                .setParameter("tenant", tenantId)
+                .getSingleResultOrNull()
+                .onItem().ifNull().failWith(() -> new NotFoundProblem("connection " + id + " does not exist")));
+    }
+
+    public Uni<List<ConnectionEntity>> list(String tenantId, boolean removed) {
+        return sessions.withSession(session -> session.createSelectionQuery(
+                        "from ConnectionEntity where tenantId = :tenant and removedAt is "
+                                + (removed ? "not null order by removedAt desc, id" : "null order by createdAt, id"),
                         ConnectionEntity.class)
                 .setParameter("tenant", tenantId)
                 .getResultList());
@@ -88,42 +100,76 @@ public class ConnectionService {
 
     /** Sync Now: a command to the orchestrator, through the outbox. Pressing it is durable once this returns. */
     public Uni<SyncNowRequested> requestSync(String tenantId, UUID id, SyncMode mode) {
-        return sessions.withTransaction((session, tx) -> load(session, tenantId, id).chain(c -> {
-            Instant now = now();
-            SyncNowRequested command = new SyncNowRequested(UUID.randomUUID(), c.id, c.tenantId, SyncTrigger.MANUAL,
-                    mode, now);
-            return outbox.append(session, Topics.SYNC_COMMANDS, command.commandId(), command, now).replaceWith(command);
-        }));
+        return sessions.withTransaction((session, tx) -> load(session, tenantId, id)
+                .chain(c -> queueSync(session, c, SyncTrigger.MANUAL, mode)));
+    }
+
+    private Uni<SyncNowRequested> queueSync(Mutiny.Session session, ConnectionEntity c, SyncTrigger trigger, SyncMode mode) {
+        Instant now = now();
+        SyncNowRequested command = new SyncNowRequested(UUID.randomUUID(), c.id, c.tenantId, trigger, mode, now);
+        return outbox.append(session, Topics.SYNC_COMMANDS, command.commandId(), command, now).replaceWith(command);
     }
 
     public Uni<ConnectionEntity> updateSettings(String tenantId, UUID id, ConnectionSettings settings) {
         return change(tenantId, id, c -> c.settings = settings);
     }
 
+    /** Label and description; a null leaves the value as it is, an empty description clears it. */
+    public Uni<ConnectionEntity> updateDetails(String tenantId, UUID id, String label, String description) {
+        return change(tenantId, id, c -> {
+            if (label != null) {
+                c.label = label.trim();
+            }
+            if (description != null) {
+                c.description = blankToNull(description);
+            }
+        });
+    }
+
     /** Edit Credentials: the whole form again; secrets are sealed anew, properties and account follow the form. */
     public Uni<ConnectionEntity> replaceCredentials(String tenantId, UUID id, Map<String, String> fields) {
         return sessions.withTransaction((session, tx) -> load(session, tenantId, id).chain(c -> {
-            CredentialSchema schema = CredentialSchemas.of(Marketplace.of(c.marketplace));
-            List<FieldViolation> violations = schema.validate(fields).stream()
-                    .map(v -> new FieldViolation("fields." + v.field(), v.message())).toList();
-            if (!violations.isEmpty()) {
-                return Uni.createFrom().failure(new ValidationException(violations));
-            }
+            ConnectionRequests.Valid form = ConnectionRequests.validateCredentials(c.marketplace, fields);
             Instant now = now();
-            c.properties = schema.properties(fields);
-            c.accountId = schema.accountIdField() == null ? null : c.properties.get(schema.accountIdField());
-            SealedCredentials credentials = SealedCredentials.seal(sealer, schema, c.id, fields);
-            c.credentialsKeyId = credentials.sealed().keyId();
-            c.credentialsNonce = credentials.sealed().nonce();
-            c.credentialsCiphertext = credentials.sealed().ciphertext();
-            c.credentialsMasked = credentials.masked();
+            applyCredentials(c, form);
             c.updatedAt = now;
-            return session.flush().call(() -> publishSnapshot(session, c, now)).replaceWith(c);
+            return accounts.ensureUnique(session, tenantId, form.marketplace(), c.accountId, c.properties, c.id)
+                    .chain(session::flush)
+                    .call(() -> publishSnapshot(session, c, now)).replaceWith(c);
         }));
     }
 
     public Uni<ConnectionEntity> changeState(String tenantId, UUID id, ConnectionState state) {
         return change(tenantId, id, c -> c.state = state.json());
+    }
+
+    /**
+     * Reconnect succeeded: the account name the marketplace reported is kept, a fresh snapshot tells the orchestrator
+     * the credentials were re-validated, and an incremental sync resumes from the cursors (the history stays).
+     */
+    public Uni<ConnectionEntity> reconnected(String tenantId, UUID id, String sellerName) {
+        return sessions.withTransaction((session, tx) -> load(session, tenantId, id).chain(c -> {
+            Instant now = now();
+            if (sellerName != null && !sellerName.isBlank()) {
+                c.accountName = sellerName;
+            }
+            c.updatedAt = now;
+            return session.flush().call(() -> publishSnapshot(session, c, now))
+                    .call(() -> queueSync(session, c, SyncTrigger.RECONNECT, SyncMode.INCREMENTAL)).replaceWith(c);
+        }));
+    }
+
+    /** A Test Connection of a saved connection passed: remember the seller name for the card (not part of the event). */
+    public Uni<Void> recordAccountName(String tenantId, UUID id, String sellerName) {
+        if (sellerName == null || sellerName.isBlank()) {
+            return Uni.createFrom().voidItem();
+        }
+        return sessions.withTransaction((session, tx) -> session.createMutationQuery(
+                        "update ConnectionEntity set accountName = :name where id = :id and tenantId = :tenant")
+                .setParameter("name", sellerName)
+                .setParameter("id", id)
+                .setParameter("tenant", tenantId)
+                .executeUpdate()).replaceWithVoid();
     }
 
     /** Remove: the row stays (removed_at) for the sync history; the compacted topic gets a tombstone. */
@@ -137,6 +183,12 @@ public class ConnectionService {
         }));
     }
 
+    /** Publishes the connection's snapshot with the tenant's current policy, within the caller's transaction. */
+    public Uni<Void> publishSnapshot(Mutiny.Session session, ConnectionEntity c, Instant now) {
+        return policies.current(session, c.tenantId).chain(policy ->
+                outbox.append(session, Topics.CONNECTIONS, UUID.randomUUID(), ConnectionSnapshots.of(c, policy), now));
+    }
+
     private Uni<ConnectionEntity> change(String tenantId, UUID id, Consumer<ConnectionEntity> mutation) {
         return sessions.withTransaction((session, tx) -> load(session, tenantId, id).chain(c -> {
             Instant now = now();
@@ -147,8 +199,19 @@ public class ConnectionService {
         }));
     }
 
-    private Uni<Void> publishSnapshot(Mutiny.Session session, ConnectionEntity c, Instant now) {
-        return outbox.append(session, Topics.CONNECTIONS, UUID.randomUUID(), ConnectionSnapshots.of(c), now);
+    private void applyCredentials(ConnectionEntity c, ConnectionRequests.Valid form) {
+        c.properties = form.schema().properties(form.fields());
+        c.accountId = form.schema().accountIdField() == null ? null : c.properties.get(form.schema().accountIdField());
+        c.accountKey = Accounts.key(form.marketplace(), c.accountId, c.properties);
+        if (form.marketplace() == Marketplace.SHOPIFY) {
+            // the shop domain is the account name Shopify sellers know
+            c.accountName = c.accountId;
+        }
+        SealedCredentials credentials = SealedCredentials.seal(sealer, form.schema(), c.id, form.fields());
+        c.credentialsKeyId = credentials.sealed().keyId();
+        c.credentialsNonce = credentials.sealed().nonce();
+        c.credentialsCiphertext = credentials.sealed().ciphertext();
+        c.credentialsMasked = credentials.masked();
     }
 
     private Uni<ConnectionEntity> load(Mutiny.Session session, String tenantId, UUID id) {
@@ -159,6 +222,15 @@ public class ConnectionService {
                 .setParameter("tenant", tenantId)
                 .getSingleResultOrNull()
                 .onItem().ifNull().failWith(() -> new NotFoundProblem("connection " + id + " does not exist"));
+    }
+
+    private static ConnectionSettings withInterval(ConnectionSettings s, io.nexusconnect.contracts.connection.SyncInterval interval) {
+        return new ConnectionSettings(interval, s.syncWindow(), s.orderLookback(), s.inventoryBufferPercent(),
+                s.autoReconnect(), s.currency());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private Instant now() {

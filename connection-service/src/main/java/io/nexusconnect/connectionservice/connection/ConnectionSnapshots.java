@@ -11,9 +11,10 @@ public final class ConnectionSnapshots {
     private ConnectionSnapshots() {
     }
 
-    public static ConnectionSnapshot of(ConnectionEntity c) {
+    /** The connection with its tenant's global settings resolved into it. */
+    public static ConnectionSnapshot of(ConnectionEntity c, TenantPolicy policy) {
         return new ConnectionSnapshot(c.id, c.tenantId, Marketplace.of(c.marketplace), c.accountId, c.label,
-                c.properties, ConnectionState.of(c.state), c.settings, TenantPolicy.defaults(),
+                c.properties, ConnectionState.of(c.state), c.settings, policy,
                 new SealedSecret(c.credentialsKeyId, SealedSecret.AES_256_GCM, c.credentialsNonce, c.credentialsCiphertext),
                 c.version, c.updatedAt);
     }

@@ -1,5 +1,7 @@
 package io.nexusconnect.connectionservice.connection;
 
+import io.nexusconnect.connectionservice.stats.QuickStats;
+import io.nexusconnect.contracts.Marketplace;
 import io.nexusconnect.contracts.connection.ConnectionSettings;
 import io.nexusconnect.contracts.sync.ErrorCode;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -14,7 +16,10 @@ public record ConnectionView(
         UUID id,
         String marketplace,
         String label,
+        @Schema(description = "free text telling accounts of one marketplace apart") String description,
         @Schema(description = "the marketplace account: Amazon selling partner id, Shopify shop domain, ...") String accountId,
+        @Schema(description = "account identifier of the card: the shop domain, or the seller name the last passed "
+                + "Test Connection / Reconnect reported") String accountName,
         @Schema(description = "the non-secret fields of the credential form") Map<String, String> properties,
         @Schema(description = "the secret fields, masked (****WXYZ)") Map<String, String> credentials,
         @Schema(enumeration = {"active", "paused"}) String state,
@@ -26,18 +31,29 @@ public record ConnectionView(
         Instant nextSyncAt,
         Instant rateLimitedUntil,
         ConnectionSettings settings,
+        @Schema(description = "the currency shown: the override of the settings, else the marketplace default (null when "
+                + "only the marketplace knows it, e.g. a Shopify shop)") String currency,
+        @Schema(description = "products synced, orders today") QuickStats stats,
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Schema(description = "set on removed connections (listed with ?removed=true)") Instant removedAt) {
 
     @Schema(name = "StatusError", description = "inline error summary of a card in error")
-    public record StatusErrorView(String code, String title, String message, String resolution) {
+    public record StatusErrorView(String code, String title, String message, String resolution,
+                                  @Schema(description = "the cause column of the error diagnostics table") String cause) {
+        public StatusErrorView(String code, String title, String message, String resolution) {
+            this(code, title, message, resolution, null);
+        }
     }
 
-    public static ConnectionView of(ConnectionEntity c) {
-        return new ConnectionView(c.id, c.marketplace, c.label, c.accountId, c.properties, c.credentialsMasked, c.state,
-                c.status, c.health, error(c), c.lastSyncAt, c.lastSyncId, c.nextSyncAt, c.rateLimitedUntil, c.settings,
-                c.version, c.createdAt, c.updatedAt);
+    public static ConnectionView of(ConnectionEntity c, QuickStats stats) {
+        String currency = c.settings.currency() != null ? c.settings.currency()
+                : Accounts.defaultCurrency(Marketplace.of(c.marketplace), c.properties);
+        return new ConnectionView(c.id, c.marketplace, c.label, c.description, c.accountId, c.accountName, c.properties,
+                c.credentialsMasked, c.state, c.status, c.health, error(c), c.lastSyncAt, c.lastSyncId, c.nextSyncAt,
+                c.rateLimitedUntil, c.settings, currency, stats == null ? QuickStats.NONE : stats, c.version, c.createdAt,
+                c.updatedAt, c.removedAt);
     }
 
     private static StatusErrorView error(ConnectionEntity c) {
@@ -51,6 +67,6 @@ public record ConnectionView(
             // a code newer than this service: show it without title and resolution rather than fail the page
             return new StatusErrorView(c.statusErrorCode, null, c.statusErrorMessage, null);
         }
-        return new StatusErrorView(code.json(), code.title(), c.statusErrorMessage, code.resolution());
+        return new StatusErrorView(code.json(), code.title(), c.statusErrorMessage, code.resolution(), code.cause());
     }
 }

@@ -11,14 +11,21 @@ import java.util.Map;
 @Schema(name = "CreateConnection", description = """
         A new marketplace connection. `fields` holds every field of the marketplace's credential form, secret or not; \
         the service splits them by the marketplace's credential schema: secrets are sealed and only ever shown \
-        masked, the others become the connection's properties. Amazon: lwaClientId, lwaClientSecret, refreshToken \
-        (secrets), sellingPartnerId, marketplaceIds (comma-separated), region (NA/EU/FE), sandbox (true/false, \
-        optional), sellerCentralUrl (optional).""")
+        masked, the others become the connection's properties (GET /api/marketplaces lists every form). \
+        Amazon: lwaClientId, lwaClientSecret, refreshToken (secrets), sellingPartnerId, marketplaceIds \
+        (comma-separated), region (NA/EU/FE), sandbox (true/false, optional), sellerCentralUrl (optional). \
+        Bol.com: clientId, clientSecret. eBay: appId, devId, certId, userToken, refreshToken, \
+        notificationVerificationToken, environment (optional). Walmart: authScheme oauth (clientId, clientSecret) or \
+        signature (consumerId, privateKey PEM, channelType). Shopify: shopDomain (*.myshopify.com), \
+        adminApiAccessToken, apiSecretKey. Zalando: clientId, clientSecret, merchantId. Kaufland: clientKey, \
+        secretKey, storefront.""")
 public record CreateConnectionRequest(
         @Schema(required = true, enumeration = {"amazon", "ebay", "walmart", "shopify", "bol", "zalando", "kaufland"})
         String marketplace,
         @Schema(description = "display name of the card; defaults to the marketplace and account", maxLength = 200)
         String label,
+        @Schema(description = "free text telling accounts of one marketplace apart", maxLength = 1000)
+        String description,
         @Schema(required = true, description = "credential form fields by name",
                 example = "{\"lwaClientId\":\"amzn1.application-oa2-client.0123456789abcdef\","
                         + "\"lwaClientSecret\":\"amzn1.oa2-cs.v1.0123456789abcdef0123\","

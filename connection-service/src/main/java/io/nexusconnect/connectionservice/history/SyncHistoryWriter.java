@@ -21,17 +21,45 @@ import java.time.ZoneOffset;
  */
 @ApplicationScoped
 public class SyncHistoryWriter {
+    /*
+     * A retry keeps its syncId and raises the attempt (the orchestrator's RetryPolicy). The row shows the latest
+     * attempt: its start resets what an earlier attempt left, and events of an older attempt change nothing.
+     */
     private static final String STARTED = """
             insert into sync_history (sync_id, connection_id, tenant_id, trigger, attempt, started_at, status)
             values (:syncId, :connectionId, :tenantId, :trigger, :attempt, :startedAt, 'running')
             on conflict (sync_id) do update set
-                trigger = coalesce(sync_history.trigger, excluded.trigger),
-                attempt = coalesce(sync_history.attempt, excluded.attempt),
-                started_at = coalesce(sync_history.started_at, excluded.started_at),
-                duration_ms = case when sync_history.finished_at is null then sync_history.duration_ms
+                trigger = case when excluded.attempt > coalesce(sync_history.attempt, 0) then excluded.trigger
+                    else coalesce(sync_history.trigger, excluded.trigger) end,
+                started_at = case when excluded.attempt > coalesce(sync_history.attempt, 0) then excluded.started_at
+                    else coalesce(sync_history.started_at, excluded.started_at) end,
+                duration_ms = case when excluded.attempt > coalesce(sync_history.attempt, 0) then null
+                    when sync_history.finished_at is null then sync_history.duration_ms
                     else (extract(epoch from (sync_history.finished_at
                           - coalesce(sync_history.started_at, excluded.started_at))) * 1000)::bigint end,
+                finished_at = case when excluded.attempt > coalesce(sync_history.attempt, 0) then null
+                    else sync_history.finished_at end,
+                status = case when excluded.attempt > coalesce(sync_history.attempt, 0) then 'running'
+                    else sync_history.status end,
+                products_count = case when excluded.attempt > coalesce(sync_history.attempt, 0) then 0
+                    else sync_history.products_count end,
+                orders_count = case when excluded.attempt > coalesce(sync_history.attempt, 0) then 0
+                    else sync_history.orders_count end,
+                inventory_count = case when excluded.attempt > coalesce(sync_history.attempt, 0) then 0
+                    else sync_history.inventory_count end,
+                error_code = case when excluded.attempt > coalesce(sync_history.attempt, 0) then null
+                    else sync_history.error_code end,
+                error_message = case when excluded.attempt > coalesce(sync_history.attempt, 0) then null
+                    else sync_history.error_message end,
+                error_http_status = case when excluded.attempt > coalesce(sync_history.attempt, 0) then null
+                    else sync_history.error_http_status end,
+                error_raw_response = case when excluded.attempt > coalesce(sync_history.attempt, 0) then null
+                    else sync_history.error_raw_response end,
+                error_request_id = case when excluded.attempt > coalesce(sync_history.attempt, 0) then null
+                    else sync_history.error_request_id end,
+                attempt = greatest(coalesce(sync_history.attempt, 0), excluded.attempt),
                 updated_at = now()
+            where excluded.attempt >= coalesce(sync_history.attempt, 0)
             """;
 
     // progress counts are cumulative per cycle (SyncProgress: "records published so far"); max() tolerates reordering
@@ -62,7 +90,8 @@ public class SyncHistoryWriter {
                 error_message = excluded.error_message, error_http_status = excluded.error_http_status,
                 error_raw_response = excluded.error_raw_response, error_request_id = excluded.error_request_id,
                 updated_at = now()
-            where sync_history.status = 'running'
+            where (sync_history.status = 'running' and excluded.attempt >= coalesce(sync_history.attempt, 0))
+               or excluded.attempt > coalesce(sync_history.attempt, 0)
             """;
 
     public Uni<Void> apply(Mutiny.Session session, SyncEvent event) {

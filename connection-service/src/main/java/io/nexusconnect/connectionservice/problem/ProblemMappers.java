@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
  */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String ACCOUNT_CONSTRAINT = "connections_account_uq";
 
     @ServerExceptionMapper
     public Response validation(ValidationException e) {
@@ -27,6 +28,21 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response notFound(NotFoundProblem e) {
         return problem(Problem.of(404, "Not Found", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictProblem e) {
+        return problem(Problem.of(409, "Conflict", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response timeout(TimeoutProblem e) {
+        return problem(Problem.of(504, "Gateway Timeout", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response unavailable(UnavailableProblem e) {
+        return problem(Problem.of(503, "Service Unavailable", e.getMessage()));
     }
 
     /** A value of the wrong type; replaces Quarkus's built-in mapper, whose answer is not a problem document. */
@@ -77,6 +93,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().contains(ACCOUNT_CONSTRAINT)) {
+                // two creates of the same account raced past the check; the unique index caught the second
+                return problem(Problem.of(409, "Conflict", "this marketplace account is already connected"));
+            }
+        }
         // type only: the message of a driver or mapper exception may contain submitted values
         LOG.errorf("request failed with %s", e.getClass().getName());
         return problem(Problem.of(500, "Internal Server Error", "the request could not be completed"));
