@@ -45,6 +45,13 @@ public final class Fixtures {
                 Instant.parse("2026-03-01T12:00:00Z"));
     }
 
+    /** A snapshot with the given settings and tenant policy (windows, buffers, retry attempts, cooldowns). */
+    public static ConnectionSnapshot snapshot(UUID id, ConnectionSettings settings, TenantPolicy policy, long version) {
+        return new ConnectionSnapshot(id, "tenant-" + id.toString().substring(0, 8), Marketplace.AMAZON, "A3NEXUSDEMO01",
+                "US store", Map.of("region", "NA"), ConnectionState.ACTIVE, settings, policy, SEALED, version,
+                Instant.parse("2026-03-01T12:00:00Z"));
+    }
+
     public static SyncStarted started(SyncRequested request, Instant at) {
         return new SyncStarted(request.syncId(), request.connectionId(), request.tenantId(), request.marketplace(),
                 request.trigger(), request.scopes(), request.attempt(), at);

@@ -26,7 +26,7 @@ public class OrchestratorBeans {
     @Singleton
     Scheduler scheduler(OrchestratorConfig config) {
         SchedulePolicy policy = new SchedulePolicy(config.defaultInterval(), config.intervalOverride(),
-                config.cycleTimeout(), config.healthWindow(), config.scopes());
+                config.cycleTimeout(), config.healthWindow(), config.scopes(), config.catchUpSpread());
         return new Scheduler(policy, new RetryPolicy(config.maxAttempts(), config.rateLimitWait()));
     }
 

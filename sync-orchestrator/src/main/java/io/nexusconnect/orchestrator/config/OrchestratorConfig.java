@@ -20,14 +20,18 @@ public interface OrchestratorConfig {
     @WithDefault("30m")
     Duration cycleTimeout();
 
-    /** Interval of a connection whose settings name none. */
+    /** Interval of a connection whose settings and tenant policy name none. */
     @WithDefault("1h")
     Duration defaultInterval();
 
     /** Replaces every connection's interval, for the local demo (e.g. 2m); unset in production. */
     Optional<Duration> intervalOverride();
 
-    /** How many recent cycles connection health is computed from. */
+    /** Overdue schedules found when partitions are loaded (restart, failover) are spread over up to this long. */
+    @WithDefault("10m")
+    Duration catchUpSpread();
+
+    /** How many recent cycles connection health is computed from, for snapshots without a tenant policy. */
     @WithDefault("10")
     int healthWindow();
 
@@ -35,7 +39,7 @@ public interface OrchestratorConfig {
     @WithDefault("3")
     int unhealthyAfter();
 
-    /** Attempts per cycle, the first included; 2 = a dead or throttled cycle is re-requested once. */
+    /** Attempts per cycle, the first included, for snapshots without a tenant policy (retryAttempts wins). */
     @WithDefault("2")
     int maxAttempts();
 
@@ -60,6 +64,14 @@ public interface OrchestratorConfig {
     /** Upper bound for reloading the state of newly assigned partitions. */
     @WithDefault("2m")
     Duration loadTimeout();
+
+    /** Whether this replica also runs the stock fan-out (stock levels and marketplace changes to SetStock). */
+    @WithDefault("true")
+    boolean stockFanOut();
+
+    /** The consumer group of the stock fan-out; its relay of adapter reports uses this id + "-relay". */
+    @WithDefault("sync-orchestrator-stock")
+    String stockGroupId();
 
     /** {@code ce_source} of everything this service publishes. */
     @WithDefault("/nexus/sync-orchestrator")

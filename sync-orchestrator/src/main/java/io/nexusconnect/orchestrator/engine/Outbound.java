@@ -1,5 +1,6 @@
 package io.nexusconnect.orchestrator.engine;
 
+import io.nexusconnect.contracts.alert.Alert;
 import io.nexusconnect.contracts.status.ConnectionStatusChanged;
 import io.nexusconnect.contracts.sync.SyncRequested;
 import io.nexusconnect.orchestrator.state.SyncState;
@@ -13,6 +14,9 @@ public sealed interface Outbound {
     }
 
     record PublishStatus(ConnectionStatusChanged status) implements Outbound {
+    }
+
+    record RaiseAlert(Alert alert) implements Outbound {
     }
 
     /** State goes to the same partition number as the connection, so the owner of that shard reloads it. */

@@ -1,5 +1,6 @@
 package io.nexusconnect.orchestrator.engine;
 
+import io.nexusconnect.orchestrator.alert.AlertRule;
 import io.nexusconnect.orchestrator.schedule.Launch;
 import io.nexusconnect.orchestrator.schedule.Scheduler;
 import io.nexusconnect.orchestrator.state.StatusView;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -27,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ShardEngine {
     private final Scheduler scheduler;
     private final StatusDeriver statuses;
+    private final AlertRule alerts = AlertRule.defaults();
     private final Map<UUID, OwnedConnection> owned = new ConcurrentHashMap<>();
 
     public ShardEngine(Scheduler scheduler, StatusDeriver statuses) {
@@ -56,14 +59,43 @@ public final class ShardEngine {
         List<Outbound> out = new ArrayList<>();
         for (OwnedConnection connection : List.copyOf(owned.values())) {
             SyncState before = connection.state();
-            out.addAll(settle(connection.partition(), before, scheduler.expire(before, now), now));
+            if (!quiet(before, now)) {
+                out.addAll(settle(connection.partition(), before, scheduler.expire(before, now), now));
+            }
         }
         return out;
+    }
+
+    /**
+     * Nothing can happen to an idle connection before it is due, and its published status is up to date: settling it
+     * would produce nothing. Skipping it keeps a tick over 100,000 connections cheap (see the benchmark).
+     */
+    private boolean quiet(SyncState state, Instant now) {
+        if (state.isRunning() || state.published() == null) {
+            return false;
+        }
+        Instant due = scheduler.dueAt(state);
+        return (due == null || now.isBefore(due)) && Objects.equals(due, state.published().nextSyncAt());
     }
 
     /** Takes over a connection's state as it was saved on the state topic (partition load). */
     public void restore(int partition, SyncState state) {
         owned.put(state.connectionId(), new OwnedConnection(partition, state));
+    }
+
+    /**
+     * Spreads the schedules of just loaded partitions that fell due while nobody owned them (see
+     * {@link Scheduler#catchUp}); the moved times are saved with the status they publish in the next tick.
+     */
+    public void catchUp(Collection<Integer> partitions, Instant now) {
+        for (OwnedConnection connection : List.copyOf(owned.values())) {
+            if (partitions.contains(connection.partition())) {
+                SyncState spread = scheduler.catchUp(connection.state(), now);
+                if (spread != connection.state()) {
+                    owned.put(spread.connectionId(), new OwnedConnection(connection.partition(), spread));
+                }
+            }
+        }
     }
 
     /** A tombstone on the state topic seen while loading: the connection was removed before. */
@@ -124,6 +156,9 @@ public final class ShardEngine {
             after = launch.get().state();
         }
         StatusView view = statuses.derive(after, scheduler.dueAt(after));
+        AlertRule.Checked alerted = alerts.check(after, view, now);
+        alerted.alerts().forEach(alert -> out.add(new Outbound.RaiseAlert(alert)));
+        after = alerted.state();
         if (!view.equals(after.published())) {
             out.add(new Outbound.PublishStatus(view.toEvent(after.connection(), now)));
             after = after.withPublished(view);

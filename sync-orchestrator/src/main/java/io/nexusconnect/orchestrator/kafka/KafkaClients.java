@@ -34,8 +34,13 @@ public class KafkaClients {
      * of those connections. read_committed: we only act on what producers committed.
      */
     public KafkaConsumer<byte[], byte[]> groupConsumer(String clientId) {
+        return groupConsumer(clientId, config.groupId());
+    }
+
+    /** A consumer of another group with the same settings (the stock fan-out and its relay). */
+    public KafkaConsumer<byte[], byte[]> groupConsumer(String clientId, String groupId) {
         Properties props = common(clientId);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         props.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
         props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -67,6 +72,17 @@ public class KafkaClients {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "30000");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /** Idempotent, acks=all, not transactional: the relay commits its offsets only after every send was acknowledged. */
+    public KafkaProducer<byte[], byte[]> producer(String clientId) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
     }

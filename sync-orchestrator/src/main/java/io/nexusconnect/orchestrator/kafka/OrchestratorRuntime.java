@@ -28,6 +28,7 @@ public class OrchestratorRuntime {
     private final OrchestratorMetrics metrics;
     private final String instanceId;
     private volatile ShardMember member;
+    private volatile StockMember stock;
 
     OrchestratorRuntime(OrchestratorConfig config, KafkaClients clients, Clock clock, Scheduler scheduler,
                         StatusDeriver statuses, OrchestratorMetrics metrics, MeterRegistry registry) {
@@ -56,6 +57,10 @@ public class OrchestratorRuntime {
             member = newMember("0");
             member.start();
         }
+        if (stock == null && config.stockFanOut()) {
+            stock = newStockMember("0");
+            stock.start();
+        }
     }
 
     /** Leaves the group; the in-memory shard is dropped (Kafka keeps everything needed to continue). */
@@ -64,6 +69,21 @@ public class OrchestratorRuntime {
             member.stop();
             member = null;
         }
+        if (stock != null) {
+            stock.stop();
+            stock = null;
+        }
+    }
+
+    /** This replica's stock fan-out member; null while stopped or disabled. */
+    public StockMember stock() {
+        return stock;
+    }
+
+    /** Another, not yet started stock fan-out member, as a second replica would run it. */
+    public StockMember newStockMember(String name) {
+        String clientId = config.stockGroupId() + "-" + instanceId + "-" + name;
+        return new StockMember(clientId, config.stockGroupId(), clients, clock, config.source(), metrics);
     }
 
     /** This replica's member; null while stopped. */

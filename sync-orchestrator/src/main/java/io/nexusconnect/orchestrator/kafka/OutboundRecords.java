@@ -26,6 +26,7 @@ final class OutboundRecords {
             case Outbound.RequestSync request ->
                     event(Topics.syncRequests(request.request().marketplace()), request.request(), now);
             case Outbound.PublishStatus status -> event(Topics.CONNECTION_STATUS, status.status(), now);
+            case Outbound.RaiseAlert alert -> event(Topics.ALERTS, alert.alert(), now);
             // explicit partition: the state of a connection must sit on the partition number its connection has, which
             // is the shard that reloads it, whatever partitioner the upstream producers use
             case Outbound.SaveState save -> new ProducerRecord<>(Topics.SYNC_STATE, save.partition(),

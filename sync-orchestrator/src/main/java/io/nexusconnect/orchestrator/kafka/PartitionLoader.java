@@ -81,6 +81,8 @@ final class PartitionLoader implements AutoCloseable {
                 unreadable.put(key, deadLetters.toRecord(record, e, now));
             }
         });
+        // schedules that fell due while nobody owned these partitions must not all fire in the first tick
+        engine.catchUp(partitions, now);
         unreadable.forEach((key, deadLetter) -> {
             LOG.warnf("unreadable sync state of %s dead-lettered; the connection is rebuilt from its snapshot", key);
             records.add(deadLetter);

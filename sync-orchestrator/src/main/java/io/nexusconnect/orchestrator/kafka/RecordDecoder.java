@@ -86,7 +86,7 @@ final class RecordDecoder {
         }
     }
 
-    private static <T> T read(ConsumerRecord<byte[], byte[]> record, String type, Class<T> target) {
+    static <T> T read(ConsumerRecord<byte[], byte[]> record, String type, Class<T> target) {
         return convert(tree(record), type, target);
     }
 

@@ -36,7 +36,8 @@ import java.util.UUID;
  * <p>Rules: an active connection runs a cycle one interval after the previous one was requested; a new one at once
  * (full, with the order lookback); paused or removed ones never. At most one cycle runs per connection: a Sync Now
  * that arrives meanwhile waits and runs right after it. Nothing starts before a throttled connection's
- * {@code rateLimitedUntil}.
+ * {@code rateLimitedUntil}. Scheduled cycles and retries only start inside the connection's sync window; the
+ * interval, retry attempts, backoff and health window come from the tenant policy in the snapshot.
  */
 public final class Scheduler {
     private final SchedulePolicy policy;
@@ -129,7 +130,8 @@ public final class Scheduler {
             return Optional.empty();
         }
         Instant due = dueAt(current);
-        if (due == null || now.isBefore(due)) {
+        // overdue but the window has closed since (e.g. the replica was down): wait for the next opening
+        if (due == null || now.isBefore(due) || now.isBefore(windowed(current, now))) {
             return Optional.empty();
         }
         PendingCycle pending = current.pending();
@@ -151,7 +153,40 @@ public final class Scheduler {
             return null;
         }
         Instant throttledUntil = state.last() == null ? null : state.last().rateLimitedUntil();
-        return throttledUntil == null ? planned : latest(planned, throttledUntil);
+        return windowed(state, throttledUntil == null ? planned : latest(planned, throttledUntil));
+    }
+
+    /**
+     * After a restart or a rebalance, schedules that fell due while nobody owned them would all fire in the first tick.
+     * Each is moved to a point in the next {@code min(catchUpSpread, interval)} that depends only on its connection id,
+     * so the catch-up is spread evenly and a repeated load picks the same point.
+     */
+    public SyncState catchUp(SyncState state, Instant now) {
+        if (!state.isActive() || state.isRunning() || state.pending() != null || state.nextSyncAt() == null
+                || state.nextSyncAt().isAfter(now)) {
+            return state;
+        }
+        Duration interval = policy.intervalOf(state.connection());
+        Duration spread = interval.compareTo(policy.catchUpSpread()) < 0 ? interval : policy.catchUpSpread();
+        long offsetMillis = (long) (spread.toMillis() * jitterFraction(state.connectionId()));
+        return state.withNextSync(now.plusMillis(offsetMillis));
+    }
+
+    /** A stable, evenly spread number in [0, 1) per connection. */
+    static double jitterFraction(UUID connectionId) {
+        long mixed = connectionId.getMostSignificantBits() * 0x9E3779B97F4A7C15L ^ connectionId.getLeastSignificantBits();
+        mixed ^= mixed >>> 31;
+        mixed *= 0xBF58476D1CE4E5B9L;
+        mixed ^= mixed >>> 29;
+        return (mixed >>> 11) * 0x1.0p-53;
+    }
+
+    /** Scheduled cycles and retries wait for the sync window; a seller's Sync Now or reconnect does not. */
+    private Instant windowed(SyncState state, Instant at) {
+        if (state.pending() != null && state.pending().bypassesWindow()) {
+            return at;
+        }
+        return SyncWindows.nextOpen(SchedulePolicy.windowOf(state.connection()), at);
     }
 
     private Launch start(SyncState current, UUID syncId, int attempt, SyncTrigger trigger, SyncMode mode, Instant now) {
@@ -191,13 +226,15 @@ public final class Scheduler {
         if (!ended.isActive() || ended.pending() != null) {
             return ended;
         }
-        return retries.afterFailure(failed, code, rateLimitedUntil, now).map(ended::withPending).orElse(ended);
+        return retries.afterFailure(ended.connection(), failed, code, rateLimitedUntil, now).map(ended::withPending)
+                .orElse(ended);
     }
 
     private List<CycleOutcome> window(SyncState current, LastCycle last, ErrorCode code) {
         List<CycleOutcome> outcomes = new ArrayList<>(current.recent());
         outcomes.add(new CycleOutcome(last.syncId(), last.attempt(), last.outcome(), code, last.finishedAt()));
-        return outcomes.subList(Math.max(0, outcomes.size() - policy.healthWindow()), outcomes.size());
+        int size = policy.healthWindowOf(current.connection());
+        return outcomes.subList(Math.max(0, outcomes.size() - size), outcomes.size());
     }
 
     private static Instant latest(Instant a, Instant b) {

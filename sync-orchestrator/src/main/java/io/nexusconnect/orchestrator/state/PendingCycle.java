@@ -25,6 +25,17 @@ public record PendingCycle(SyncTrigger trigger, SyncMode mode, Instant notBefore
         return new PendingCycle(SyncTrigger.RETRY, failed.mode(), notBefore, failed.syncId(), failed.attempt() + 1);
     }
 
+    /** After TOKEN_EXPIRED with auto-reconnect: the same cycle again at once, the adapter refreshing its token first. */
+    public static PendingCycle reconnect(RunningCycle failed, Instant notBefore) {
+        return new PendingCycle(SyncTrigger.RECONNECT, failed.mode(), notBefore, failed.syncId(), failed.attempt() + 1);
+    }
+
+    /** A seller's own request (Sync Now, reconnect) runs at once, even outside the sync window. */
+    @JsonIgnore
+    public boolean bypassesWindow() {
+        return trigger == SyncTrigger.MANUAL || trigger == SyncTrigger.RECONNECT;
+    }
+
     @JsonIgnore
     public boolean isRetry() {
         return syncId != null;

@@ -7,6 +7,7 @@ import io.nexusconnect.contracts.connection.ConnectionState;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +27,8 @@ import java.util.UUID;
  * @param recent          the latest cycle outcomes, oldest first, for health
  * @param recentCommands  ids of the latest Sync Now commands handled, so a redelivered one is not run twice
  * @param published       the status last published on {@code nexus.connection-status.v1}; null before the first
+ * @param alertedAt       when an alert was last raised, per alert key ({@code error:<code>}, {@code unhealthy}), for
+ *                        the tenant's alert cooldown
  */
 public record SyncState(
         UUID connectionId,
@@ -38,7 +41,8 @@ public record SyncState(
         LastCycle last,
         List<CycleOutcome> recent,
         List<UUID> recentCommands,
-        StatusView published) {
+        StatusView published,
+        Map<String, Instant> alertedAt) {
 
     public static final String TYPE = "io.nexusconnect.orchestrator.sync-state.v1";
     static final int REMEMBERED_COMMANDS = 20;
@@ -47,11 +51,12 @@ public record SyncState(
         cursors = cursors == null ? Map.of() : Map.copyOf(cursors);
         recent = recent == null ? List.of() : List.copyOf(recent);
         recentCommands = recentCommands == null ? List.of() : List.copyOf(recentCommands);
+        alertedAt = alertedAt == null ? Map.of() : Map.copyOf(alertedAt);
     }
 
     public static SyncState first(ConnectionSnapshot connection, Instant nextSyncAt) {
         return new SyncState(connection.connectionId(), connection, Map.of(), null, nextSyncAt, null, null, null,
-                List.of(), List.of(), null);
+                List.of(), List.of(), null, Map.of());
     }
 
     @JsonIgnore
@@ -70,17 +75,17 @@ public record SyncState(
 
     public SyncState withConnection(ConnectionSnapshot value, Instant nextSync, PendingCycle pendingCycle) {
         return new SyncState(connectionId, value, cursors, lastRequestedAt, nextSync, running, pendingCycle, last, recent,
-                recentCommands, published);
+                recentCommands, published, alertedAt);
     }
 
     public SyncState withPending(PendingCycle value) {
         return new SyncState(connectionId, connection, cursors, lastRequestedAt, nextSyncAt, running, value, last, recent,
-                recentCommands, published);
+                recentCommands, published, alertedAt);
     }
 
     public SyncState withRunning(RunningCycle value) {
         return new SyncState(connectionId, connection, cursors, lastRequestedAt, nextSyncAt, value, pending, last, recent,
-                recentCommands, published);
+                recentCommands, published, alertedAt);
     }
 
     public SyncState withCommand(UUID commandId) {
@@ -91,21 +96,33 @@ public record SyncState(
         commands.add(commandId);
         List<UUID> kept = commands.subList(Math.max(0, commands.size() - REMEMBERED_COMMANDS), commands.size());
         return new SyncState(connectionId, connection, cursors, lastRequestedAt, nextSyncAt, running, pending, last, recent,
-                kept, published);
+                kept, published, alertedAt);
     }
 
     public SyncState launched(RunningCycle cycle, Instant nextSync) {
         return new SyncState(connectionId, connection, cursors, cycle.requestedAt(), nextSync, cycle, null, last, recent,
-                recentCommands, published);
+                recentCommands, published, alertedAt);
     }
 
     public SyncState ended(Map<String, String> newCursors, LastCycle ended, List<CycleOutcome> window) {
         return new SyncState(connectionId, connection, newCursors, lastRequestedAt, nextSyncAt, null, pending, ended, window,
-                recentCommands, published);
+                recentCommands, published, alertedAt);
     }
 
     public SyncState withPublished(StatusView value) {
         return new SyncState(connectionId, connection, cursors, lastRequestedAt, nextSyncAt, running, pending, last, recent,
-                recentCommands, value);
+                recentCommands, value, alertedAt);
+    }
+
+    public SyncState withNextSync(Instant value) {
+        return new SyncState(connectionId, connection, cursors, lastRequestedAt, value, running, pending, last, recent,
+                recentCommands, published, alertedAt);
+    }
+
+    public SyncState withAlerted(String alertKey, Instant at) {
+        Map<String, Instant> alerted = new HashMap<>(alertedAt);
+        alerted.put(alertKey, at);
+        return new SyncState(connectionId, connection, cursors, lastRequestedAt, nextSyncAt, running, pending, last, recent,
+                recentCommands, published, alerted);
     }
 }

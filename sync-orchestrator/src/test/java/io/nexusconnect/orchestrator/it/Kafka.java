@@ -3,6 +3,7 @@ package io.nexusconnect.orchestrator.it;
 import io.nexusconnect.contracts.Marketplace;
 import io.nexusconnect.contracts.NexusEvent;
 import io.nexusconnect.contracts.Topics;
+import io.nexusconnect.contracts.alert.Alert;
 import io.nexusconnect.contracts.connection.ConnectionSnapshot;
 import io.nexusconnect.contracts.connection.ConnectionState;
 import io.nexusconnect.contracts.connection.SyncInterval;
@@ -81,6 +82,12 @@ final class Kafka {
         }, WAIT), connectionId, ConnectionStatusChanged.class);
         assertThat(statuses).as("statuses of %s", connectionId).isNotEmpty();
         return statuses.getLast();
+    }
+
+    /** The alerts raised for a connection, waiting until there are at least {@code atLeast}. */
+    static List<Alert> alerts(UUID connectionId, int atLeast) {
+        return parse(KafkaTestClient.readUntil(Topics.ALERTS, records -> ofKey(records, connectionId).size() >= atLeast, WAIT),
+                connectionId, Alert.class);
     }
 
     static Optional<ConsumerRecord<String, String>> deadLetter(String topic, String key) {

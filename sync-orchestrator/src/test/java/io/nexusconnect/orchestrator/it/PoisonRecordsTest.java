@@ -17,9 +17,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @QuarkusTest
 @QuarkusTestResource(value = NexusInfraResource.class, restrictToAnnotatedClass = false)
@@ -67,6 +69,23 @@ class PoisonRecordsTest {
         UUID afterwards = UUID.randomUUID();
         Kafka.publish(Topics.CONNECTIONS, Kafka.connection(afterwards, ConnectionState.ACTIVE, SyncInterval.HOURLY, 1));
         assertThat(Kafka.requests(afterwards, 1)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("Poison stock levels and adapter reports go to their .dlq with the reason, and the stock fan-out keeps going")
+    void stockPoisonGoesToTheDeadLetterTopics() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> runtime.stock() != null && runtime.stock().isReady());
+        String notJson = "tenant-poison/" + UUID.randomUUID();
+        String withoutAvailable = "tenant-poison/" + UUID.randomUUID();
+        String inventoryKey = UUID.randomUUID() + "/SKU-P";
+
+        KafkaTestClient.send(Topics.STOCK_LEVELS, notJson, "{\"tenantId\": ", null);
+        KafkaTestClient.send(Topics.STOCK_LEVELS, withoutAvailable, "{\"tenantId\":\"tenant-poison\",\"sku\":\"X\"}", null);
+        KafkaTestClient.send(Topics.INVENTORY, inventoryKey, "{\"sku\":\"SKU-P\",\"quantity\":\"many\"}", null);
+
+        assertDeadLetter(Topics.STOCK_LEVELS, notJson, "not JSON");
+        assertDeadLetter(Topics.STOCK_LEVELS, withoutAvailable, "available");
+        assertDeadLetter(Topics.INVENTORY, inventoryKey, "io.nexusconnect.inventory-level.v1");
     }
 
     private static void assertDeadLetter(String topic, String key, String reason) {

@@ -1,6 +1,7 @@
 package io.nexusconnect.orchestrator.it;
 
 import io.nexusconnect.contracts.Topics;
+import io.nexusconnect.contracts.alert.Alert;
 import io.nexusconnect.contracts.connection.ConnectionSnapshot;
 import io.nexusconnect.contracts.connection.ConnectionState;
 import io.nexusconnect.contracts.connection.OrderLookback;
@@ -119,7 +120,7 @@ class SchedulingFlowTest {
     }
 
     @Test
-    @DisplayName("A cycle that failed with TOKEN_EXPIRED puts the connection in error with the product page's title, message and resolution")
+    @DisplayName("TOKEN_EXPIRED puts the connection in error with the product page's texts, raises one alert, and (auto-reconnect on) requests one reconnect cycle")
     void tokenExpired() {
         UUID id = UUID.randomUUID();
         Kafka.publish(Topics.CONNECTIONS, Kafka.connection(id, ConnectionState.ACTIVE, SyncInterval.HOURLY, 1));
@@ -135,8 +136,22 @@ class SchedulingFlowTest {
         assertThat(status.health()).isEqualTo(Health.UNHEALTHY);
         assertThat(status.lastSyncId()).isEqualTo(first.syncId());
         assertThat(EventSchemas.violations(ConnectionStatusChanged.TYPE, Json.write(status))).isEmpty();
+        SyncRequested reconnect = Kafka.requests(id, 2).get(1);
+        assertThat(reconnect.trigger()).isEqualTo(SyncTrigger.RECONNECT);
+        assertThat(reconnect.syncId()).isEqualTo(first.syncId());
+        assertThat(reconnect.attempt()).isEqualTo(2);
+
+        Kafka.publish(Topics.SYNC_EVENTS, Fixtures.failed(reconnect, ErrorCode.TOKEN_EXPIRED, TOKEN_EXPIRED, null, clock.instant()));
+        Kafka.status(id, s -> reconnect.syncId().equals(s.lastSyncId()) && s.status() == ConnectionStatus.ERROR);
         Orchestrator.tickedAt(member, clock);
-        assertThat(Kafka.requests(id, 1)).as("the seller has to reconnect; no retry").hasSize(1);
+
+        assertThat(Kafka.requests(id, 2)).as("the refresh did not help: the seller has to reconnect").hasSize(2);
+        List<Alert> alerts = Kafka.alerts(id, 2);
+        assertThat(alerts).extracting(Alert::kind).as("one per kind within the cooldown")
+                .containsExactlyInAnyOrder(Alert.Kind.ERROR, Alert.Kind.UNHEALTHY);
+        Alert error = alerts.stream().filter(a -> a.kind() == Alert.Kind.ERROR).findFirst().orElseThrow();
+        assertThat(error.error().code()).isEqualTo(ErrorCode.TOKEN_EXPIRED);
+        assertThat(EventSchemas.violations(Alert.TYPE, Json.write(error))).isEmpty();
     }
 
     @Test
@@ -222,28 +237,33 @@ class SchedulingFlowTest {
     }
 
     @Test
-    @DisplayName("A cycle without SyncCompleted within the cycle timeout is dead: error TIMEOUT, re-requested once with trigger retry")
-    void deadCycleRetriedOnce() {
+    @DisplayName("A cycle without SyncCompleted within the cycle timeout is dead: error TIMEOUT, re-requested with trigger retry after a doubling backoff")
+    void deadCycleRetriedWithBackoff() {
         UUID id = UUID.randomUUID();
         Kafka.publish(Topics.CONNECTIONS, Kafka.connection(id, ConnectionState.ACTIVE, SyncInterval.HOURLY, 1));
         SyncRequested first = Kafka.requests(id, 1).getFirst();
 
         clock.advanceTo(first.requestedAt().plus(Duration.ofMinutes(30)));
+        assertThat(Kafka.status(id, s -> s.status() == ConnectionStatus.ERROR).error().code()).isEqualTo(ErrorCode.TIMEOUT);
+        clock.advance(Duration.ofMinutes(1));
         SyncRequested retry = Kafka.requests(id, 2).get(1);
         assertThat(retry.syncId()).isEqualTo(first.syncId());
         assertThat(retry.attempt()).isEqualTo(2);
         assertThat(retry.trigger()).isEqualTo(SyncTrigger.RETRY);
-        assertThat(Kafka.status(id, s -> s.status() == ConnectionStatus.ERROR).error().code()).isEqualTo(ErrorCode.TIMEOUT);
 
         clock.advanceTo(retry.requestedAt().plus(Duration.ofMinutes(30)));
         Orchestrator.tickedAt(member, clock);
-        assertThat(Kafka.requests(id, 2)).as("re-requested once only").hasSize(2);
+        assertThat(Kafka.requests(id, 2)).as("second backoff: 2 min").hasSize(2);
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(Kafka.requests(id, 3).get(2).attempt()).isEqualTo(3);
     }
 
     @Test
-    @DisplayName("Readiness is up once the shard is loaded; the debugging view answers bad and unknown ids with problem JSON")
+    @DisplayName("Readiness is up once the shard and the stock fan-out are loaded; the debugging view answers bad and unknown ids with problem JSON")
     void healthAndView() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                        .body("checks.find { it.name == 'orchestrator-stock-fan-out' }.status", equalTo("UP")));
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/orchestrator/shard").then().statusCode(200).body("ready", equalTo(true))
                 .body("partitions.size()", equalTo(Topics.DEFAULT_PARTITIONS));

@@ -94,7 +94,8 @@ class SchedulerTest {
 
         assertThat(after.cursors()).containsEntry("orders.lastUpdatedAfter", "2026-03-02T08:10:00Z")
                 .containsEntry("products.lastUpdatedAfter", Fixtures.CURSORS.get("products.lastUpdatedAfter"));
-        assertThat(after.pending()).as("no retry for a non-throttled failure yet").isNull();
+        assertThat(after.pending()).as("retryable: retried after the backoff").isNotNull();
+        assertThat(after.pending().notBefore()).isEqualTo(T0.plus(Duration.ofMinutes(17)));
     }
 
     @Test
@@ -145,8 +146,8 @@ class SchedulerTest {
     }
 
     @Test
-    @DisplayName("A cycle silent for the timeout is dead: it is re-requested once with the same syncId, then left to the schedule")
-    void deadCycleIsRetriedOnce() {
+    @DisplayName("A cycle silent for the timeout is dead: retried with the same syncId after a doubling backoff until the tenant's attempts are used up, then left to the schedule")
+    void deadCycleIsRetriedWithBackoff() {
         Launch first = firstLaunch();
         Instant dead = T0.plus(Duration.ofMinutes(30));
 
@@ -154,15 +155,22 @@ class SchedulerTest {
         SyncState expired = scheduler.expire(first.state(), dead);
         assertThat(expired.last().outcome()).isEqualTo(SyncOutcome.FAILED);
         assertThat(expired.last().error().code()).isEqualTo(ErrorCode.TIMEOUT);
-        Launch retry = scheduler.launch(expired, dead).orElseThrow();
+        assertThat(scheduler.launch(expired, dead.plusSeconds(59))).as("first backoff: 1 min").isEmpty();
+        Launch retry = scheduler.launch(expired, dead.plusSeconds(60)).orElseThrow();
         assertThat(retry.request().syncId()).isEqualTo(first.request().syncId());
         assertThat(retry.request().attempt()).isEqualTo(2);
         assertThat(retry.request().trigger()).isEqualTo(SyncTrigger.RETRY);
 
-        Instant deadAgain = dead.plus(Duration.ofMinutes(30));
+        Instant deadAgain = retry.request().requestedAt().plus(Duration.ofMinutes(30));
         SyncState expiredAgain = scheduler.expire(retry.state(), deadAgain);
-        assertThat(expiredAgain.pending()).as("no second retry").isNull();
-        SyncRequested scheduled = scheduler.launch(expiredAgain, deadAgain).orElseThrow().request();
+        assertThat(expiredAgain.pending().notBefore()).as("second backoff: 2 min").isEqualTo(deadAgain.plusSeconds(120));
+        Launch third = scheduler.launch(expiredAgain, deadAgain.plusSeconds(120)).orElseThrow();
+        assertThat(third.request().attempt()).isEqualTo(3);
+
+        Instant deadThird = third.request().requestedAt().plus(Duration.ofMinutes(30));
+        SyncState givenUp = scheduler.expire(third.state(), deadThird);
+        assertThat(givenUp.pending()).as("three attempts (tenant policy): the cycle is failed").isNull();
+        SyncRequested scheduled = scheduler.launch(givenUp, deadThird).orElseThrow().request();
         assertThat(scheduled.trigger()).as("the interval since the retry has passed").isEqualTo(SyncTrigger.SCHEDULE);
         assertThat(scheduled.attempt()).isEqualTo(1);
         assertThat(scheduled.syncId()).isNotEqualTo(first.request().syncId());

@@ -100,7 +100,7 @@ class StatusDeriverTest {
 
     private SyncState state(LastCycle last, List<CycleOutcome> recent) {
         SyncState first = SyncState.first(Fixtures.snapshot(id, ConnectionState.ACTIVE, SyncInterval.HOURLY, 1), T);
-        return new SyncState(id, first.connection(), Map.of(), T, NEXT, null, null, last, recent, List.of(), null);
+        return new SyncState(id, first.connection(), Map.of(), T, NEXT, null, null, last, recent, List.of(), null, Map.of());
     }
 
     private static List<CycleOutcome> outcomes(SyncOutcome... outcomes) {
