@@ -51,9 +51,14 @@ public final class ConnectionsClient {
         return send("GET", "/api/connections/" + connectionId, null, 200);
     }
 
-    /** Sync Now (a full sync); accepted once the command is durable (202). */
+    /** Sync Now (incremental: from the last cursors, or the order lookback when there are none); accepted once the command is durable (202). */
     public void syncNow(String connectionId) {
         send("POST", "/api/connections/" + connectionId + "/sync", null, 202);
+    }
+
+    /** Sync Now with an explicit mode ({@code full} re-reads the whole order lookback, ignoring the cursors). */
+    public void syncNow(String connectionId, String mode) {
+        send("POST", "/api/connections/" + connectionId + "/sync", Map.of("mode", mode), 202);
     }
 
     /** The first page of the sync history ({@code SyncHistoryPage}: {@code items}, newest first, and {@code total}). */
