@@ -33,10 +33,56 @@ class KeyRotationTest {
     @Test
     @DisplayName("Key rotation: a connection still sealed with the old key keeps working, and re-sealing moves it to the primary key and re-publishes it")
     void resealMovesToPrimaryKey() throws Exception {
-        Map<String, String> fields = Fixtures.amazonFields();
-        UUID id = UUID.fromString(as("t-keys").body(Fixtures.createBody(fields)).post("/api/connections")
-                .then().statusCode(201).extract().path("id"));
         // given: the row as an earlier deployment, whose primary key was test-k0, sealed it
+        OldRow row = sealedWithOldKey("t-keys");
+        UUID id = row.id();
+        // the service still serves it meanwhile: no downtime while the ring holds both keys
+        as("t-keys").get("/api/connections/" + id).then().statusCode(200);
+
+        as("t-keys").post("/api/credentials/reseal").then().statusCode(200)
+                .body("resealed", equalTo(1)).body("primaryKeyId", equalTo(SharedInfra.primaryKeyId()));
+
+        assertThat(keyIdOf(id)).isEqualTo(SharedInfra.primaryKeyId());
+        List<ConsumerRecord<String, String>> snapshots = Fixtures.awaitRecords(Topics.CONNECTIONS, id.toString(), 2);
+        ConnectionSnapshot latest = Json.read(snapshots.getLast().value(), ConnectionSnapshot.class);
+        assertThat(latest.credentials().keyId()).isEqualTo(SharedInfra.primaryKeyId());
+        CredentialSealer adapterSide = new CredentialSealer(KeyRing.parse(SharedInfra.keyRingSpec(), SharedInfra.primaryKeyId()));
+        assertThat(adapterSide.open(id.toString(), latest.credentials())).containsEntry("refreshToken", row.fields().get("refreshToken"));
+        // nothing left to do: a second run re-seals nothing
+        as("t-keys").post("/api/credentials/reseal").then().statusCode(200).body("resealed", equalTo(0));
+    }
+
+    @Test
+    @DisplayName("A row another transaction holds is skipped by the re-seal, not waited for, and the next run takes it")
+    void lockedRowIsLeftToTheNextRun() throws Exception {
+        String tenant = "t-keys-locked";
+        UUID free = sealedWithOldKey(tenant).id();
+        UUID locked = sealedWithOldKey(tenant).id();
+        try (Connection other = Fixtures.jdbc()) {
+            // given: another replica's re-seal (or an edit) holds the row
+            other.setAutoCommit(false);
+            try (PreparedStatement lock = other.prepareStatement("select id from connections where id = ? for update")) {
+                lock.setObject(1, locked);
+                lock.executeQuery().close();
+            }
+            // when / then: this run re-seals the free row only
+            as(tenant).post("/api/credentials/reseal").then().statusCode(200).body("resealed", equalTo(1));
+            assertThat(keyIdOf(free)).isEqualTo(SharedInfra.primaryKeyId());
+            assertThat(keyIdOf(locked)).isEqualTo(OLD_KEY);
+            other.rollback();
+        }
+        as(tenant).post("/api/credentials/reseal").then().statusCode(200).body("resealed", equalTo(1));
+        assertThat(keyIdOf(locked)).isEqualTo(SharedInfra.primaryKeyId());
+    }
+
+    record OldRow(UUID id, Map<String, String> fields) {
+    }
+
+    /** A connection created through the API whose row is then sealed as an earlier deployment (primary key test-k0) did. */
+    private static OldRow sealedWithOldKey(String tenant) throws Exception {
+        Map<String, String> fields = Fixtures.amazonFields();
+        UUID id = UUID.fromString(as(tenant).body(Fixtures.createBody(fields)).post("/api/connections")
+                .then().statusCode(201).extract().path("id"));
         CredentialSealer oldDeployment = new CredentialSealer(KeyRing.parse(SharedInfra.keyRingSpec(), OLD_KEY));
         SealedSecret old = oldDeployment.seal(id.toString(), Map.of("lwaClientId", fields.get("lwaClientId"),
                 "lwaClientSecret", fields.get("lwaClientSecret"), "refreshToken", fields.get("refreshToken")));
@@ -48,26 +94,17 @@ class KeyRotationTest {
             update.setObject(4, id);
             assertThat(update.executeUpdate()).isEqualTo(1);
         }
-        // the service still serves it meanwhile: no downtime while the ring holds both keys
-        as("t-keys").get("/api/connections/" + id).then().statusCode(200);
+        return new OldRow(id, fields);
+    }
 
-        as("t-keys").post("/api/credentials/reseal").then().statusCode(200)
-                .body("resealed", equalTo(1)).body("primaryKeyId", equalTo(SharedInfra.primaryKeyId()));
-
+    private static String keyIdOf(UUID id) throws Exception {
         try (Connection db = Fixtures.jdbc(); PreparedStatement select = db.prepareStatement(
                 "select credentials_key_id from connections where id = ?")) {
             select.setObject(1, id);
             try (ResultSet rs = select.executeQuery()) {
                 assertThat(rs.next()).isTrue();
-                assertThat(rs.getString(1)).isEqualTo(SharedInfra.primaryKeyId());
+                return rs.getString(1);
             }
         }
-        List<ConsumerRecord<String, String>> snapshots = Fixtures.awaitRecords(Topics.CONNECTIONS, id.toString(), 2);
-        ConnectionSnapshot latest = Json.read(snapshots.getLast().value(), ConnectionSnapshot.class);
-        assertThat(latest.credentials().keyId()).isEqualTo(SharedInfra.primaryKeyId());
-        CredentialSealer adapterSide = new CredentialSealer(KeyRing.parse(SharedInfra.keyRingSpec(), SharedInfra.primaryKeyId()));
-        assertThat(adapterSide.open(id.toString(), latest.credentials())).containsEntry("refreshToken", fields.get("refreshToken"));
-        // nothing left to do: a second run re-seals nothing
-        as("t-keys").post("/api/credentials/reseal").then().statusCode(200).body("resealed", equalTo(0));
     }
 }

@@ -97,6 +97,8 @@ public class ConnectionResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConnectionView.class)))
     @APIResponse(responseCode = "400", description = "every offending field in errors[]",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "changed by another request at the same time; reload and retry",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ConnectionView> updateDetails(@PathParam("id") UUID id, DetailsInput input) {
         DetailsInput details = input == null ? new DetailsInput(null, null) : input;
         ConnectionRequests.validateDetails(details.label(), details.description());
@@ -135,6 +137,8 @@ public class ConnectionResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConnectionView.class)))
     @APIResponse(responseCode = "400", description = "every offending field in errors[]",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "changed by another request at the same time; reload and retry",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ConnectionView> updateSettings(@PathParam("id") UUID id, SettingsInput input) {
         var settings = ConnectionRequests.validateSettings(input);
         return connections.updateSettings(tenant.tenantId(), id, settings).chain(views::of);
@@ -148,6 +152,8 @@ public class ConnectionResource {
     @APIResponse(responseCode = "200", description = "credentials masked",
             content = @Content(schema = @Schema(implementation = ConnectionView.class)))
     @APIResponse(responseCode = "400", description = "every offending field in errors[]; secret values are never quoted",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "changed by another request at the same time; reload and retry",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ConnectionView> replaceCredentials(@PathParam("id") UUID id, CredentialsInput input) {
         Map<String, String> fields = input == null || input.fields() == null ? Map.of() : input.fields();

@@ -23,7 +23,9 @@ import java.util.List;
  * Key rotation without downtime: deploy the ring with the new key as primary and the old one still in it; every
  * replica opens both, new seals use the new key, and this job re-seals the rows still sealed with an older key
  * (at startup, and on demand per tenant). Each re-sealed live connection is re-published through the outbox, so the
- * adapters get the new envelope; once no row names the old key it can leave the ring.
+ * adapters get the new envelope; once no row names the old key it can leave the ring. A row locked by another
+ * transaction is skipped: the run reports what it re-sealed, and a later run (the next start, or the endpoint) takes
+ * what was skipped.
  */
 @ApplicationScoped
 public class CredentialResealer {
@@ -60,13 +62,18 @@ public class CredentialResealer {
     private Uni<Integer> batch(String tenantId) {
         String primary = sealer.keyRing().primaryKeyId();
         return sessions.withTransaction((session, tx) -> {
-            Mutiny.SelectionQuery<ConnectionEntity> query = tenantId == null
-                    ? session.createSelectionQuery("from ConnectionEntity where credentialsKeyId <> :primary order by id",
-                            ConnectionEntity.class)
-                    : session.createSelectionQuery("from ConnectionEntity where credentialsKeyId <> :primary "
-                            + "and tenantId = :tenant order by id", ConnectionEntity.class).setParameter("tenant", tenantId);
-            return query.setParameter("primary", primary).setMaxResults(BATCH).getResultList()
-                    .chain(rows -> reseal(session, rows));
+            // FOR UPDATE SKIP LOCKED: replicas starting together split the rows instead of re-sealing the same ones
+            // and failing on each other's version increments, and a row an edit is writing right now is left to
+            // the next run rather than waited for (the edit seals with the primary key anyway)
+            String sql = "select * from connections where credentials_key_id <> :primary"
+                    + (tenantId == null ? "" : " and tenant_id = :tenant")
+                    + " order by id limit " + BATCH + " for update skip locked";
+            Mutiny.SelectionQuery<ConnectionEntity> query = session.createNativeQuery(sql, ConnectionEntity.class)
+                    .setParameter("primary", primary);
+            if (tenantId != null) {
+                query.setParameter("tenant", tenantId);
+            }
+            return query.getResultList().chain(rows -> reseal(session, rows));
         });
     }
 

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.nexusconnect.contracts.connection.FieldViolation;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -94,6 +96,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StaleStateException || cause instanceof OptimisticLockException) {
+                // another request (an edit in a second tab, a key-rotation re-seal) changed the connection between
+                // this one's read and write; nothing of this request was applied
+                return problem(Problem.of(409, "Conflict",
+                        "the connection was changed by another request at the same time; reload it and try again"));
+            }
             if (cause.getMessage() != null && cause.getMessage().contains(ACCOUNT_CONSTRAINT)) {
                 // two creates of the same account raced past the check; the unique index caught the second
                 return problem(Problem.of(409, "Conflict", "this marketplace account is already connected"));
