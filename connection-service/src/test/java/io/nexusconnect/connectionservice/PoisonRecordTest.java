@@ -44,4 +44,16 @@ class PoisonRecordTest {
                         .body("items[0].syncId", equalTo(syncId.toString()))
                         .body("items[0].status", equalTo("running")));
     }
+
+    @Test
+    @DisplayName("An unreadable Test Connection reply goes to nexus.connection-tests.replies.v1.dlq with the reason")
+    void unreadableTestReplyGoesToTheDlq() {
+        String key = UUID.randomUUID().toString();
+        KafkaTestClient.send(Topics.CONNECTION_TEST_REPLIES, key, "{\"requestId\":", null);
+        KafkaTestClient.send(Topics.CONNECTION_TEST_REPLIES, key, "{\"valid\":true}", null);
+
+        List<ConsumerRecord<String, String>> dead = Fixtures.awaitRecords(Topics.dlq(Topics.CONNECTION_TEST_REPLIES), key, 2);
+        assertThat(Fixtures.header(dead.get(0), "dead-letter-reason")).startsWith("not a valid ConnectionTestResult");
+        assertThat(Fixtures.header(dead.get(1), "dead-letter-reason")).isEqualTo("a connection test result needs a requestId");
+    }
 }

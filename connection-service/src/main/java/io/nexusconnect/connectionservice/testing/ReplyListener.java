@@ -1,7 +1,7 @@
 package io.nexusconnect.connectionservice.testing;
 
+import io.nexusconnect.connectionservice.inbox.IncomingRecords;
 import io.nexusconnect.contracts.Topics;
-import io.nexusconnect.contracts.kafka.Json;
 import io.nexusconnect.contracts.kafka.MalformedEventException;
 import io.nexusconnect.contracts.testing.ConnectionTestResult;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -21,8 +21,8 @@ import java.util.function.Consumer;
 /**
  * Reads every partition of {@code nexus.connection-tests.replies.v1} from its end, without a consumer group: each
  * replica must see all replies, because the one that sent a request is the one holding the waiting caller. Nothing is
- * committed; replies older than the start are of no use to anybody. A reply that cannot be read is logged and skipped
- * here rather than dead-lettered, since every replica reads it.
+ * committed; replies older than the start are of no use to anybody. A reply that cannot be read is skipped here:
+ * every replica reads it, so {@link ReplyAudit}, a grouped consumer, dead-letters it once.
  */
 final class ReplyListener implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ReplyListener.class);
@@ -115,15 +115,20 @@ final class ReplyListener implements AutoCloseable {
 
     private void handle(ConsumerRecord<String, String> record) {
         try {
-            ConnectionTestResult result = record.value() == null ? null : Json.read(record.value(), ConnectionTestResult.class);
-            if (result == null || result.requestId() == null) {
-                throw new MalformedEventException("a connection test result needs a requestId");
-            }
-            onReply.accept(result);
+            onReply.accept(read(record));
         } catch (MalformedEventException e) {
-            LOG.warnf("skipped unreadable connection test reply at %s-%d@%d: %s", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
+            LOG.debugf("skipped unreadable connection test reply at %s-%d@%d (ReplyAudit dead-letters it)",
+                    record.topic(), record.partition(), record.offset());
         }
+    }
+
+    /** The reply in {@code record}; {@link MalformedEventException} with the reason when it is none. */
+    static ConnectionTestResult read(ConsumerRecord<String, String> record) {
+        ConnectionTestResult result = IncomingRecords.decode(record, ConnectionTestResult.class);
+        if (result.requestId() == null) {
+            throw new MalformedEventException("a connection test result needs a requestId");
+        }
+        return result;
     }
 
     @Override

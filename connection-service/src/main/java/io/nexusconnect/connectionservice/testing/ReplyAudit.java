@@ -1,0 +1,20 @@
+package io.nexusconnect.connectionservice.testing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Dead-letters unreadable Test Connection replies. {@link ReplyListener} reads every reply on every replica without a
+ * consumer group, so it can only skip a bad one; this consumer group sees each reply on exactly one replica, and a
+ * reply that does not read goes to {@code nexus.connection-tests.replies.v1.dlq} with the reason. It keeps no state:
+ * the waiting caller still gets its timeout answer.
+ */
+@ApplicationScoped
+public class ReplyAudit {
+
+    @Incoming("connection-test-replies")
+    public void audit(ConsumerRecord<String, String> record) {
+        ReplyListener.read(record);
+    }
+}
