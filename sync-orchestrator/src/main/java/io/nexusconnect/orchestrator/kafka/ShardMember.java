@@ -103,16 +103,7 @@ public final class ShardMember {
         if (currentLoader != null) {
             currentLoader.wakeup();
         }
-        try {
-            // a step in progress finishes and the consumer leaves the group; a loop stuck waiting for an unreachable
-            // broker (opening its clients) is interrupted instead
-            if (!thread.join(Duration.ofSeconds(10))) {
-                thread.interrupt();
-                thread.join(Duration.ofSeconds(10));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        MemberLifecycle.awaitEnd(thread);
     }
 
     /** Joined the group, and the state of every assigned partition is loaded. */
@@ -337,23 +328,12 @@ public final class ShardMember {
     }
 
     private void closeClients() {
-        closeQuietly(consumer == null ? null : () -> consumer.close(Duration.ofSeconds(10)));
-        closeQuietly(writer);
-        closeQuietly(loader);
+        KafkaConsumer<byte[], byte[]> current = consumer;
+        MemberLifecycle.closeQuietly(clientId, current == null ? null : () -> current.close(Duration.ofSeconds(10)),
+                writer, loader);
         consumer = null;
         writer = null;
         loader = null;
-    }
-
-    private void closeQuietly(AutoCloseable closeable) {
-        if (closeable == null) {
-            return;
-        }
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            LOG.debugf("closing a Kafka client of %s: %s", clientId, e.getMessage());
-        }
     }
 
     private void backoff() {

@@ -103,14 +103,7 @@ public final class StockMember {
         if (current != null) {
             current.wakeup();
         }
-        try {
-            if (!thread.join(Duration.ofSeconds(10))) {
-                thread.interrupt();
-                thread.join(Duration.ofSeconds(10));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        MemberLifecycle.awaitEnd(thread);
     }
 
     /** Joined the stock group with its state loaded. */
@@ -365,15 +358,7 @@ public final class StockMember {
     }
 
     private void closeClients() {
-        for (AutoCloseable closeable : new AutoCloseable[]{consumer, directoryConsumer, stateReader, writer, relay}) {
-            try {
-                if (closeable != null) {
-                    closeable.close();
-                }
-            } catch (Exception e) {
-                LOG.debugf("closing a client of %s: %s", clientId, e.getMessage());
-            }
-        }
+        MemberLifecycle.closeQuietly(clientId, consumer, directoryConsumer, stateReader, writer, relay);
         consumer = null;
         directoryConsumer = null;
         stateReader = null;
