@@ -1,7 +1,7 @@
 package io.nexusconnect.contracts.kafka;
 
-/** A record that cannot be understood; consumers route it to the topic's DLQ with this message as the reason. */
-public class MalformedEventException extends RuntimeException {
+/** A record that cannot be understood (not JSON, not the event its contract describes): poison, with the reason. */
+public class MalformedEventException extends PoisonRecordException {
     public MalformedEventException(String message) {
         super(message);
     }
