@@ -143,7 +143,7 @@ class SyncRequestConsumerKafkaTest {
 
     private static void assertValid(ConsumerRecord<String, String> record) {
         String type = KafkaTestClient.header(record, CloudEvents.TYPE);
-        assertThat(EventSchemas.violations(type, record.value())).as(type).isEmpty();
+        assertThat(EventSchemas.strictViolations(type, record.value())).as(type).isEmpty();
         assertThat(KafkaTestClient.header(record, CloudEvents.SOURCE)).isEqualTo("/nexus/adapter-kit-test");
     }
 

@@ -86,7 +86,7 @@ class ConnectionTestResponderKafkaTest {
         ConsumerRecord<String, String> record = KafkaTestClient.readUntil(Topics.CONNECTION_TEST_REPLIES,
                         records -> records.stream().anyMatch(r -> r.value().contains(requestId.toString())), WAIT).stream()
                 .filter(r -> r.value().contains(requestId.toString())).findFirst().orElseThrow();
-        assertThat(EventSchemas.violations(KafkaTestClient.header(record, CloudEvents.TYPE), record.value())).isEmpty();
+        assertThat(EventSchemas.strictViolations(KafkaTestClient.header(record, CloudEvents.TYPE), record.value())).isEmpty();
         return Json.read(record.value(), ConnectionTestResult.class);
     }
 
