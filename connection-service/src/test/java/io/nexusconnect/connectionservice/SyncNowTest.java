@@ -43,7 +43,7 @@ class SyncNowTest {
         ConsumerRecord<String, String> first = commands.getFirst();
         assertThat(header(first, CloudEvents.TYPE)).isEqualTo(SyncNowRequested.TYPE);
         assertThat(header(first, CloudEvents.ID)).isEqualTo(accepted.jsonPath().getString("commandId"));
-        assertThat(EventSchemas.violations(SyncNowRequested.TYPE, first.value())).isEmpty();
+        assertThat(EventSchemas.strictViolations(SyncNowRequested.TYPE, first.value())).isEmpty();
         SyncNowRequested command = Json.read(first.value(), SyncNowRequested.class);
         assertThat(command.connectionId()).isEqualTo(id);
         assertThat(command.tenantId()).isEqualTo("t1");

@@ -1,11 +1,12 @@
 package io.nexusconnect.adapterkit.runtime;
 
+import io.nexusconnect.adapterkit.consumer.ConsumerLag;
+import io.nexusconnect.adapterkit.consumer.OrderedPartitionConsumer;
 import io.nexusconnect.adapterkit.credentials.CredentialOpener;
 import io.nexusconnect.adapterkit.publish.EventPublisher;
 import io.nexusconnect.adapterkit.stock.StockCommandHandler;
 import io.nexusconnect.adapterkit.stock.StockWriter;
 import io.nexusconnect.adapterkit.sync.CycleRunner;
-import io.nexusconnect.adapterkit.sync.RecordLoop;
 import io.nexusconnect.adapterkit.sync.SyncCycle;
 import io.nexusconnect.adapterkit.sync.SyncRequestHandler;
 import io.nexusconnect.adapterkit.testing.ConnectionTestHandler;
@@ -47,7 +48,7 @@ public class AdapterRuntime {
     private final Duration cycleTimeout;
     private final Duration ackTimeout;
     private final StockSettings stock;
-    private final List<RecordLoop> loops = new ArrayList<>();
+    private final List<OrderedPartitionConsumer> loops = new ArrayList<>();
     private volatile CycleRunner runner;
 
     AdapterRuntime(Instance<SyncCycle> cycles, Instance<ConnectionTester> testers, Instance<StockWriter> stockWriters,
@@ -55,11 +56,11 @@ public class AdapterRuntime {
                    @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                    @ConfigProperty(name = "nexus.adapter.consumers.enabled", defaultValue = "true") boolean enabled,
                    @ConfigProperty(name = "nexus.adapter.sync.concurrency", defaultValue = "4") int concurrency,
-                   @ConfigProperty(name = "nexus.adapter.sync.max-attempts", defaultValue = "5") int maxAttempts,
+                   @ConfigProperty(name = "nexus.adapter.sync.fault-attempts", defaultValue = "5") int maxAttempts,
                    @ConfigProperty(name = "nexus.adapter.sync.cycle-timeout", defaultValue = "PT30M") Duration cycleTimeout,
                    @ConfigProperty(name = "nexus.adapter.kafka.ack-timeout", defaultValue = "PT60S") Duration ackTimeout,
                    @ConfigProperty(name = "nexus.adapter.stock.concurrency", defaultValue = "2") int stockConcurrency,
-                   @ConfigProperty(name = "nexus.adapter.stock.max-attempts", defaultValue = "5") int stockMaxAttempts,
+                   @ConfigProperty(name = "nexus.adapter.stock.fault-attempts", defaultValue = "5") int stockMaxAttempts,
                    @ConfigProperty(name = "nexus.adapter.stock.retry-backoff", defaultValue = "PT2S")
                    Duration stockRetryBackoff) {
         this.cycles = cycles;
@@ -86,7 +87,7 @@ public class AdapterRuntime {
             SyncCycle cycle = cycles.get();
             runner = new CycleRunner(cycle, publisher, credentials, clock, cycleTimeout, ackTimeout);
             String id = cycle.marketplace().id();
-            loops.add(new RecordLoop(new RecordLoop.Settings(bootstrapServers, Topics.syncRequests(cycle.marketplace()),
+            loops.add(new OrderedPartitionConsumer(new OrderedPartitionConsumer.Settings(bootstrapServers, Topics.syncRequests(cycle.marketplace()),
                     "adapter-" + id, "adapter-" + id + "-sync", concurrency, maxAttempts, Duration.ofSeconds(1)),
                     new SyncRequestHandler(cycle.marketplace(), runner), publisher, clock).start());
             LOG.infof("consuming %s as group adapter-%s", Topics.syncRequests(cycle.marketplace()), id);
@@ -94,7 +95,7 @@ public class AdapterRuntime {
         if (testers.isResolvable()) {
             ConnectionTester tester = testers.get();
             String id = tester.marketplace().id();
-            loops.add(new RecordLoop(new RecordLoop.Settings(bootstrapServers, Topics.CONNECTION_TESTS,
+            loops.add(new OrderedPartitionConsumer(new OrderedPartitionConsumer.Settings(bootstrapServers, Topics.CONNECTION_TESTS,
                     "adapter-" + id + "-tests", "adapter-" + id + "-tests", 2, 3, Duration.ofSeconds(1)),
                     new ConnectionTestHandler(tester, credentials, publisher, clock, ackTimeout), publisher, clock).start());
         }
@@ -102,7 +103,7 @@ public class AdapterRuntime {
             StockWriter writer = stockWriters.get();
             String id = writer.marketplace().id();
             String topic = Topics.stockCommands(writer.marketplace());
-            loops.add(new RecordLoop(new RecordLoop.Settings(bootstrapServers, topic, "adapter-" + id + "-stock",
+            loops.add(new OrderedPartitionConsumer(new OrderedPartitionConsumer.Settings(bootstrapServers, topic, "adapter-" + id + "-stock",
                     "adapter-" + id + "-stock", stock.concurrency(), stock.maxAttempts(), stock.retryBackoff()),
                     new StockCommandHandler(writer, credentials), publisher, clock).start());
             LOG.infof("consuming %s as group adapter-%s-stock", topic, id);
@@ -114,13 +115,18 @@ public class AdapterRuntime {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        loops.forEach(RecordLoop::close);
+        loops.forEach(OrderedPartitionConsumer::close);
         loops.clear();
     }
 
     /** Whether every consumer loop is alive (for the readiness check). */
     public boolean healthy() {
-        return loops.stream().allMatch(RecordLoop::isHealthy);
+        return loops.stream().allMatch(OrderedPartitionConsumer::isHealthy);
+    }
+
+    /** How far behind each of the adapter's consumers is (for metrics: records not yet processed per partition). */
+    public List<ConsumerLag> consumerLag() {
+        return List.copyOf(loops);
     }
 
     /** The runner of this application's cycles; present once started. */

@@ -3,12 +3,10 @@ package io.nexusconnect.adapterkit.stock;
 import io.nexusconnect.adapterkit.credentials.ConnectionCredentials;
 import io.nexusconnect.adapterkit.credentials.CredentialOpener;
 import io.nexusconnect.adapterkit.errors.MarketplaceException;
-import io.nexusconnect.adapterkit.sync.PoisonRecordException;
-import io.nexusconnect.adapterkit.sync.RecordHandler;
-import io.nexusconnect.contracts.kafka.CloudEvents;
-import io.nexusconnect.contracts.kafka.EventSchemas;
-import io.nexusconnect.contracts.kafka.Json;
-import io.nexusconnect.contracts.kafka.MalformedEventException;
+import io.nexusconnect.adapterkit.consumer.RecordHandler;
+import io.nexusconnect.contracts.kafka.EventDecoder;
+import io.nexusconnect.contracts.kafka.PoisonRecordException;
+import io.nexusconnect.contracts.kafka.TransientFailureException;
 import io.nexusconnect.contracts.security.CredentialSealer;
 import io.nexusconnect.contracts.stock.SetStock;
 import io.nexusconnect.contracts.sync.ErrorCode;
@@ -27,8 +25,10 @@ import java.util.stream.Collectors;
  *   <li>unreadable / schema-invalid / another marketplace / no snapshot with sealed credentials: poison, to the DLQ;</li>
  *   <li>items the marketplace refused, or a permanent failure of the call (credentials, scope, suspension, a 4xx
  *   about our request): {@link StockRejectedException}, to the DLQ with the marketplace's answer;</li>
- *   <li>a transient failure (throttled beyond the HTTP client's own retries, marketplace down, unreadable answer):
- *   rethrown, so the record loop retries the command with backoff and dead-letters it after its attempts.</li>
+ *   <li>a transient failure (throttled beyond the HTTP client's own retries, marketplace down, a timeout):
+ *   a {@link TransientFailureException}, so the consumer retries the command in order until the marketplace answers
+ *   (never dead-lettered);</li>
+ *   <li>a fault of ours (an answer we could not understand): rethrown, retried a few times, then dead-lettered.</li>
  * </ul>
  */
 public final class StockCommandHandler implements RecordHandler {
@@ -53,6 +53,9 @@ public final class StockCommandHandler implements RecordHandler {
             rejections = writer.setStock(command.connection(), opened, command.items());
         } catch (MarketplaceException e) {
             if (isTransient(e)) {
+                throw new TransientFailureException(e.code().json() + ": " + e.getMessage(), e);
+            }
+            if (isFault(e)) {
                 throw e;
             }
             LOG.warnf("stock command %s of connection %s refused: %s %s", command.commandId(), command.connectionId(),
@@ -71,38 +74,23 @@ public final class StockCommandHandler implements RecordHandler {
                 command.items().size());
     }
 
-    /**
-     * Retried: throttling and outages pass. Not retried: what the seller or operator must fix, and a 4xx about our
-     * request (INTERNAL with a status), which would be refused again; INTERNAL without a status (a fault of ours,
-     * e.g. an unexpected answer) is retried and ends in the DLQ after the loop's attempts.
-     */
+    /** Throttling and outages pass: retried until they do. */
     static boolean isTransient(MarketplaceException e) {
-        if (TRANSIENT.contains(e.code())) {
-            return true;
-        }
+        return TRANSIENT.contains(e.code());
+    }
+
+    /**
+     * INTERNAL without a status is a fault of ours (e.g. an answer we did not expect): retried a few times, then
+     * dead-lettered. Not retried: what the seller or operator must fix, and a 4xx about our request (INTERNAL with a
+     * status), which would be refused again.
+     */
+    static boolean isFault(MarketplaceException e) {
         return e.code() == ErrorCode.INTERNAL && e.httpStatus() == null
                 && !(e.getCause() instanceof CredentialSealer.SealingException);
     }
 
     SetStock parse(ConsumerRecord<String, String> record) {
-        if (record.value() == null || record.value().isBlank()) {
-            throw new PoisonRecordException("empty value: a stock command must be a SetStock JSON document");
-        }
-        CloudEvents.get(record.headers(), CloudEvents.TYPE)
-                .filter(type -> !type.equals(SetStock.TYPE))
-                .ifPresent(type -> {
-                    throw new PoisonRecordException("ce_type " + type + " is not " + SetStock.TYPE);
-                });
-        Set<String> violations = EventSchemas.violations(SetStock.TYPE, record.value());
-        if (!violations.isEmpty()) {
-            throw new PoisonRecordException("not a valid SetStock: " + String.join("; ", violations));
-        }
-        SetStock command;
-        try {
-            command = Json.read(record.value(), SetStock.class);
-        } catch (MalformedEventException e) {
-            throw new PoisonRecordException(e.getMessage(), e);
-        }
+        SetStock command = EventDecoder.decode(record.value(), record.headers(), SetStock.TYPE, SetStock.class);
         if (command.marketplace() != writer.marketplace()) {
             throw new PoisonRecordException("stock command for marketplace " + command.marketplace().id()
                     + " reached the " + writer.marketplace().id() + " adapter");

@@ -1,6 +1,6 @@
 package io.nexusconnect.adapterkit.stock;
 
-import io.nexusconnect.adapterkit.sync.PoisonRecordException;
+import io.nexusconnect.contracts.kafka.PoisonRecordException;
 
 /**
  * The marketplace refused a stock command for good (invalid submission, unknown SKU, credentials the seller must fix).

@@ -1,19 +1,17 @@
 package io.nexusconnect.adapterkit.sync;
 
+import io.nexusconnect.adapterkit.consumer.RecordHandler;
 import io.nexusconnect.contracts.Marketplace;
-import io.nexusconnect.contracts.kafka.CloudEvents;
-import io.nexusconnect.contracts.kafka.EventSchemas;
-import io.nexusconnect.contracts.kafka.Json;
-import io.nexusconnect.contracts.kafka.MalformedEventException;
+import io.nexusconnect.contracts.kafka.EventDecoder;
+import io.nexusconnect.contracts.kafka.PoisonRecordException;
 import io.nexusconnect.contracts.sync.SyncRequested;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-
-import java.util.Set;
 
 /**
  * Turns a record of {@code nexus.sync-requests.<marketplace>.v1} into a cycle. A record that is not a valid
  * SyncRequested for this adapter's marketplace (unreadable JSON, schema violations, another marketplace, a connection
- * id that does not match its snapshot) is poison: it goes to the DLQ and the consumer goes on.
+ * id that does not match its snapshot) is poison: it goes to the DLQ and the consumer goes on. It is read tolerantly
+ * ({@link EventDecoder}): fields a newer orchestrator added are ignored.
  */
 public final class SyncRequestHandler implements RecordHandler {
     private final Marketplace marketplace;
@@ -30,24 +28,8 @@ public final class SyncRequestHandler implements RecordHandler {
     }
 
     SyncRequested parse(ConsumerRecord<String, String> record) {
-        if (record.value() == null || record.value().isBlank()) {
-            throw new PoisonRecordException("empty value: a sync request must be a SyncRequested JSON document");
-        }
-        CloudEvents.get(record.headers(), CloudEvents.TYPE)
-                .filter(type -> !type.equals(SyncRequested.TYPE))
-                .ifPresent(type -> {
-                    throw new PoisonRecordException("ce_type " + type + " is not " + SyncRequested.TYPE);
-                });
-        Set<String> violations = EventSchemas.violations(SyncRequested.TYPE, record.value());
-        if (!violations.isEmpty()) {
-            throw new PoisonRecordException("not a valid SyncRequested: " + String.join("; ", violations));
-        }
-        SyncRequested request;
-        try {
-            request = Json.read(record.value(), SyncRequested.class);
-        } catch (MalformedEventException e) {
-            throw new PoisonRecordException(e.getMessage(), e);
-        }
+        SyncRequested request = EventDecoder.decode(record.value(), record.headers(), SyncRequested.TYPE,
+                SyncRequested.class);
         if (request.marketplace() != marketplace) {
             throw new PoisonRecordException("sync request for marketplace " + request.marketplace()
                     + " reached the " + marketplace.id() + " adapter");

@@ -3,11 +3,9 @@ package io.nexusconnect.adapterkit.testing;
 import io.nexusconnect.adapterkit.credentials.CredentialOpener;
 import io.nexusconnect.adapterkit.errors.MarketplaceException;
 import io.nexusconnect.adapterkit.publish.EventPublisher;
-import io.nexusconnect.adapterkit.sync.PoisonRecordException;
-import io.nexusconnect.adapterkit.sync.RecordHandler;
+import io.nexusconnect.adapterkit.consumer.RecordHandler;
 import io.nexusconnect.contracts.Topics;
-import io.nexusconnect.contracts.kafka.Json;
-import io.nexusconnect.contracts.kafka.MalformedEventException;
+import io.nexusconnect.contracts.kafka.EventDecoder;
 import io.nexusconnect.contracts.sync.ErrorCode;
 import io.nexusconnect.contracts.testing.ConnectionTestRequested;
 import io.nexusconnect.contracts.testing.ConnectionTestResult;
@@ -44,16 +42,8 @@ public final class ConnectionTestHandler implements RecordHandler {
 
     @Override
     public void handle(ConsumerRecord<String, String> record) throws Exception {
-        ConnectionTestRequested request;
-        try {
-            request = Json.read(record.value() == null ? "" : record.value(), ConnectionTestRequested.class);
-        } catch (MalformedEventException e) {
-            throw new PoisonRecordException(e.getMessage(), e);
-        }
-        if (request == null || request.requestId() == null || request.connection() == null
-                || request.connection().connectionId() == null) {
-            throw new PoisonRecordException("a connection test request needs requestId and connection");
-        }
+        ConnectionTestRequested request = EventDecoder.decode(record.value(), record.headers(),
+                ConnectionTestRequested.TYPE, ConnectionTestRequested.class);
         if (request.marketplace() != tester.marketplace()) {
             return;
         }

@@ -4,7 +4,7 @@ import io.nexusconnect.adapterkit.credentials.ConnectionCredentials;
 import io.nexusconnect.adapterkit.credentials.CredentialOpener;
 import io.nexusconnect.adapterkit.errors.MarketplaceException;
 import io.nexusconnect.adapterkit.publish.EventPublisher;
-import io.nexusconnect.adapterkit.sync.RecordLoop;
+import io.nexusconnect.adapterkit.consumer.OrderedPartitionConsumer;
 import io.nexusconnect.contracts.Marketplace;
 import io.nexusconnect.contracts.Topics;
 import io.nexusconnect.contracts.connection.ConnectionSettings;
@@ -55,7 +55,7 @@ class StockCommandConsumerKafkaTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String CLIENT_SECRET = "s3cr3t-client-secret-value";
     private static EventPublisher publisher;
-    private static RecordLoop loop;
+    private static OrderedPartitionConsumer loop;
     private static final ScriptedMarketplace MARKET = new ScriptedMarketplace();
 
     /** Remembers every quantity it accepted, with the client id it was called with. */
@@ -98,7 +98,7 @@ class StockCommandConsumerKafkaTest {
     static void startConsumer() {
         publisher = EventPublisher.create(SharedInfra.kafkaBootstrapServers(), "/nexus/adapter-kit-test", "kit-stock-test");
         CredentialOpener opener = CredentialOpener.fromConfig(SharedInfra.keyRingSpec(), SharedInfra.primaryKeyId());
-        loop = new RecordLoop(new RecordLoop.Settings(SharedInfra.kafkaBootstrapServers(), TOPIC, GROUP, "kit-stock-test",
+        loop = new OrderedPartitionConsumer(new OrderedPartitionConsumer.Settings(SharedInfra.kafkaBootstrapServers(), TOPIC, GROUP, "kit-stock-test",
                 2, 3, Duration.ofMillis(200)), new StockCommandHandler(MARKET, opener), publisher, Clock.systemUTC())
                 .start();
     }
@@ -164,7 +164,7 @@ class StockCommandConsumerKafkaTest {
         // when consumed, then the garbage is dead-lettered with why and where from
         ConsumerRecord<String, String> dead = deadLetter(good.key());
         assertThat(dead.value()).isEqualTo("{\"items\":");
-        assertThat(KafkaTestClient.header(dead, "dlq.reason")).contains("not a valid SetStock");
+        assertThat(KafkaTestClient.header(dead, "dlq.reason")).contains("value is not JSON");
         assertThat(KafkaTestClient.header(dead, "dlq.topic")).isEqualTo(TOPIC);
         assertThat(KafkaTestClient.header(dead, "dlq.error")).doesNotContain("StockRejected");
 

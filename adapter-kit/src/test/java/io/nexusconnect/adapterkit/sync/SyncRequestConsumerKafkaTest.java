@@ -1,5 +1,6 @@
 package io.nexusconnect.adapterkit.sync;
 
+import io.nexusconnect.adapterkit.consumer.OrderedPartitionConsumer;
 import io.nexusconnect.adapterkit.credentials.CredentialOpener;
 import io.nexusconnect.contracts.connection.TenantPolicy;
 import io.nexusconnect.adapterkit.errors.MarketplaceException;
@@ -62,7 +63,7 @@ class SyncRequestConsumerKafkaTest {
     private static final String GROUP = "adapter-kaufland-test-" + UUID.randomUUID();
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static EventPublisher publisher;
-    private static RecordLoop loop;
+    private static OrderedPartitionConsumer loop;
 
     /** Three pages of two products; the orders step fails when the connection's property "fail" is set. */
     static final class CatalogCycle implements SyncCycle {
@@ -109,7 +110,7 @@ class SyncRequestConsumerKafkaTest {
         CredentialOpener opener = CredentialOpener.fromConfig(SharedInfra.keyRingSpec(), SharedInfra.primaryKeyId());
         CycleRunner runner = new CycleRunner(new CatalogCycle(), publisher, opener, Clock.systemUTC(),
                 Duration.ofMinutes(5), Duration.ofSeconds(30));
-        loop = new RecordLoop(new RecordLoop.Settings(SharedInfra.kafkaBootstrapServers(), TOPIC, GROUP, "kit-test",
+        loop = new OrderedPartitionConsumer(new OrderedPartitionConsumer.Settings(SharedInfra.kafkaBootstrapServers(), TOPIC, GROUP, "kit-test",
                 2, 3, Duration.ofMillis(200)), new SyncRequestHandler(MARKETPLACE, runner), publisher, Clock.systemUTC())
                 .start();
     }
@@ -143,7 +144,7 @@ class SyncRequestConsumerKafkaTest {
 
     private static void assertValid(ConsumerRecord<String, String> record) {
         String type = KafkaTestClient.header(record, CloudEvents.TYPE);
-        assertThat(EventSchemas.violations(type, record.value())).as(type).isEmpty();
+        assertThat(EventSchemas.strictViolations(type, record.value())).as(type).isEmpty();
         assertThat(KafkaTestClient.header(record, CloudEvents.SOURCE)).isEqualTo("/nexus/adapter-kit-test");
     }
 
@@ -161,7 +162,8 @@ class SyncRequestConsumerKafkaTest {
                 records -> records.stream().anyMatch(r -> key.equals(r.key())), WAIT);
         ConsumerRecord<String, String> poison = dead.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
         assertThat(poison.value()).isEqualTo("{not json");
-        assertThat(KafkaTestClient.header(poison, "dlq.reason")).contains("not a valid SyncRequested");
+        assertThat(KafkaTestClient.header(poison, "dlq.reason")).contains("value is not JSON");
+        assertThat(KafkaTestClient.header(poison, "dlq.failure")).isEqualTo("poison");
         assertThat(KafkaTestClient.header(poison, "dlq.topic")).isEqualTo(TOPIC);
         assertThat(KafkaTestClient.header(poison, "dlq.offset")).matches("\\d+");
         assertThat(KafkaTestClient.header(poison, "dlq.service")).isEqualTo("/nexus/adapter-kit-test");
@@ -190,6 +192,24 @@ class SyncRequestConsumerKafkaTest {
         // and the group's offset moved past the good record only after it completed
         await().atMost(WAIT).untilAsserted(() -> assertThat(committedOffsets().values().stream()
                 .mapToLong(OffsetAndMetadata::offset).sum()).isGreaterThanOrEqualTo(2));
+    }
+
+    @Test
+    @DisplayName("A SyncRequested carrying a field this adapter does not know (a newer orchestrator's, with a newer minor ce_type) runs its cycle")
+    void unknownExtraFieldIsIgnored() throws Exception {
+        // given a request from a newer orchestrator: an extra top-level field, an extra snapshot field, ce_type v1.1
+        SyncRequested request = request(Map.of(), Map.of());
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(Json.write(request));
+        json.put("priority", "high");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("connection")).put("region", "eu-central");
+        KafkaTestClient.send(TOPIC, request.key(), json.toString(),
+                CloudEvents.headers(SyncRequested.TYPE + ".1", "/nexus/sync-orchestrator", request.key()));
+
+        // when it is consumed, then the cycle ran to completion and nothing of it was dead-lettered
+        SyncCompleted completed = Json.read(syncEvents(request.syncId(), 5).getLast().value(), SyncCompleted.class);
+        assertThat(completed.outcome()).isEqualTo(SyncOutcome.SUCCESS);
+        assertThat(completed.counts().products()).isEqualTo(6);
+        assertThat(KafkaTestClient.readAll(Topics.dlq(TOPIC))).noneMatch(r -> request.key().equals(r.key()));
     }
 
     @Test

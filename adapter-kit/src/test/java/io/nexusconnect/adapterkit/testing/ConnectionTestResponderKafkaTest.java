@@ -5,7 +5,7 @@ import io.nexusconnect.contracts.connection.TenantPolicy;
 import io.nexusconnect.adapterkit.credentials.CredentialOpener;
 import io.nexusconnect.adapterkit.errors.MarketplaceException;
 import io.nexusconnect.adapterkit.publish.EventPublisher;
-import io.nexusconnect.adapterkit.sync.RecordLoop;
+import io.nexusconnect.adapterkit.consumer.OrderedPartitionConsumer;
 import io.nexusconnect.contracts.Marketplace;
 import io.nexusconnect.contracts.Topics;
 import io.nexusconnect.contracts.connection.ConnectionSettings;
@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConnectionTestResponderKafkaTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static EventPublisher publisher;
-    private static RecordLoop loop;
+    private static OrderedPartitionConsumer loop;
 
     @BeforeAll
     static void start() {
@@ -60,7 +60,7 @@ class ConnectionTestResponderKafkaTest {
         };
         publisher = EventPublisher.create(SharedInfra.kafkaBootstrapServers(), "/nexus/adapter-kit-test", "kit-tests");
         CredentialOpener opener = CredentialOpener.fromConfig(SharedInfra.keyRingSpec(), SharedInfra.primaryKeyId());
-        loop = new RecordLoop(new RecordLoop.Settings(SharedInfra.kafkaBootstrapServers(), Topics.CONNECTION_TESTS,
+        loop = new OrderedPartitionConsumer(new OrderedPartitionConsumer.Settings(SharedInfra.kafkaBootstrapServers(), Topics.CONNECTION_TESTS,
                 "adapter-bol-tests-" + UUID.randomUUID(), "kit-tests", 2, 3, Duration.ofMillis(200)),
                 new ConnectionTestHandler(tester, opener, publisher, Clock.systemUTC(), Duration.ofSeconds(30)),
                 publisher, Clock.systemUTC()).start();
@@ -86,7 +86,7 @@ class ConnectionTestResponderKafkaTest {
         ConsumerRecord<String, String> record = KafkaTestClient.readUntil(Topics.CONNECTION_TEST_REPLIES,
                         records -> records.stream().anyMatch(r -> r.value().contains(requestId.toString())), WAIT).stream()
                 .filter(r -> r.value().contains(requestId.toString())).findFirst().orElseThrow();
-        assertThat(EventSchemas.violations(KafkaTestClient.header(record, CloudEvents.TYPE), record.value())).isEmpty();
+        assertThat(EventSchemas.strictViolations(KafkaTestClient.header(record, CloudEvents.TYPE), record.value())).isEmpty();
         return Json.read(record.value(), ConnectionTestResult.class);
     }
 

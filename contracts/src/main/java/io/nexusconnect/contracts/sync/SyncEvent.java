@@ -25,6 +25,16 @@ public sealed interface SyncEvent extends NexusEvent permits SyncStarted, SyncPr
 
     Marketplace marketplace();
 
+    /** The {@code ce_type} of the sync event whose JSON {@code kind} is {@code kind}; null for a kind that is none. */
+    static String typeOf(String kind) {
+        return switch (kind == null ? "" : kind) {
+            case "started" -> SyncStarted.TYPE;
+            case "progress" -> SyncProgress.TYPE;
+            case "completed" -> SyncCompleted.TYPE;
+            default -> null;
+        };
+    }
+
     @Override
     default String key() {
         return connectionId().toString();

@@ -80,7 +80,7 @@ class SchedulingFlowTest {
         ConsumerRecord<String, String> record = KafkaTestClient.readAll(Kafka.REQUESTS).stream()
                 .filter(r -> id.toString().equals(r.key())).findFirst().orElseThrow();
         assertThat(record.value()).doesNotContain("Atzr|refresh-token", "amzn1.oa2-cs.v1.secret");
-        assertThat(EventSchemas.violations(SyncRequested.TYPE, record.value())).isEmpty();
+        assertThat(EventSchemas.strictViolations(SyncRequested.TYPE, record.value())).isEmpty();
         assertThat(KafkaTestClient.header(record, CloudEvents.TYPE)).isEqualTo(SyncRequested.TYPE);
         assertThat(KafkaTestClient.header(record, CloudEvents.SOURCE)).isEqualTo("/nexus/sync-orchestrator");
 
@@ -88,7 +88,7 @@ class SchedulingFlowTest {
         assertThat(status.status()).isEqualTo(ConnectionStatus.PENDING);
         assertThat(status.health()).isEqualTo(Health.UNKNOWN);
         assertThat(status.nextSyncAt()).isEqualTo(now.plus(Duration.ofMinutes(15)));
-        assertThat(EventSchemas.violations(ConnectionStatusChanged.TYPE, Json.write(status))).isEmpty();
+        assertThat(EventSchemas.strictViolations(ConnectionStatusChanged.TYPE, Json.write(status))).isEmpty();
     }
 
     @Test
@@ -135,7 +135,7 @@ class SchedulingFlowTest {
         assertThat(status.error().resolution()).isEqualTo("Click Reconnect to re-run the OAuth flow");
         assertThat(status.health()).isEqualTo(Health.UNHEALTHY);
         assertThat(status.lastSyncId()).isEqualTo(first.syncId());
-        assertThat(EventSchemas.violations(ConnectionStatusChanged.TYPE, Json.write(status))).isEmpty();
+        assertThat(EventSchemas.strictViolations(ConnectionStatusChanged.TYPE, Json.write(status))).isEmpty();
         SyncRequested reconnect = Kafka.requests(id, 2).get(1);
         assertThat(reconnect.trigger()).isEqualTo(SyncTrigger.RECONNECT);
         assertThat(reconnect.syncId()).isEqualTo(first.syncId());
@@ -151,7 +151,7 @@ class SchedulingFlowTest {
                 .containsExactlyInAnyOrder(Alert.Kind.ERROR, Alert.Kind.UNHEALTHY);
         Alert error = alerts.stream().filter(a -> a.kind() == Alert.Kind.ERROR).findFirst().orElseThrow();
         assertThat(error.error().code()).isEqualTo(ErrorCode.TOKEN_EXPIRED);
-        assertThat(EventSchemas.violations(Alert.TYPE, Json.write(error))).isEmpty();
+        assertThat(EventSchemas.strictViolations(Alert.TYPE, Json.write(error))).isEmpty();
     }
 
     @Test

@@ -1,6 +1,9 @@
-package io.nexusconnect.adapterkit.sync;
+package io.nexusconnect.adapterkit.consumer;
 
 import io.nexusconnect.adapterkit.publish.EventPublisher;
+import io.nexusconnect.contracts.kafka.DeadLetters;
+import io.nexusconnect.contracts.kafka.FailureClass;
+import io.nexusconnect.contracts.kafka.RetryBackoff;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,21 +34,32 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A Kafka consumer loop for long-running work (a sync cycle can take minutes): one poll thread owns the consumer,
- * records run on a worker pool one at a time per partition (so a connection's requests stay in order), the poll
- * thread keeps polling with busy partitions paused (so the group does not evict us), and an offset is committed only
- * after its record's handler returned. Poison records go to {@code <topic>.dlq}; a record whose processing keeps
- * failing is retried with backoff and dead-lettered after {@code maxAttempts}. The loop never stops on one record.
+ * An ordered per-partition consumer for long-running work (a sync cycle can take minutes). One poll thread owns the
+ * Kafka consumer; records run on a worker pool one at a time per partition, so a key's records stay in order; a
+ * partition with work queued is paused, so the buffer stays small while poll() keeps the group membership alive; an
+ * offset is committed only after its record's handler returned.
+ *
+ * <p>Failures follow {@link FailureClass}: poison is dead-lettered at once ({@link DeadLetters}); a transient failure
+ * is retried with backoff for as long as it lasts, the partition waiting behind it (nothing skipped, nothing
+ * dead-lettered); a fault is retried {@code faultAttempts} times, then dead-lettered. On a rebalance, the queued
+ * records of a revoked partition are dropped and a running one's offset is not committed: the new owner repeats it.
  */
-public final class RecordLoop implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(RecordLoop.class);
+public final class OrderedPartitionConsumer implements ConsumerLag, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(OrderedPartitionConsumer.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration LAG_REFRESH = Duration.ofSeconds(1);
 
-    /** @param concurrency how many records (partitions) are processed at once */
+    /**
+     * @param concurrency   how many records (partitions) are processed at once
+     * @param faultAttempts how often a record whose processing fails for no known reason is tried before it is
+     *                      dead-lettered (transient failures are retried without limit)
+     * @param retryBackoff  the first wait before a retry; it doubles up to 30 s
+     */
     public record Settings(String bootstrapServers, String topic, String groupId, String clientId, int concurrency,
-                           int maxAttempts, Duration retryBackoff) {
+                           int faultAttempts, Duration retryBackoff) {
     }
 
-    private enum Result { DONE, FAILED }
+    private enum Result { DONE, RETRY }
 
     private record Completion(TopicPartition partition, long offset, Result result) {
     }
@@ -54,30 +68,38 @@ public final class RecordLoop implements AutoCloseable {
     private final RecordHandler handler;
     private final EventPublisher deadLetterPublisher;
     private final Clock clock;
+    private final RetryBackoff backoff;
     private final ExecutorService workers;
     private final Thread pollThread;
     private final ConcurrentLinkedQueue<Completion> completions = new ConcurrentLinkedQueue<>();
     private final Map<TopicPartition, Deque<ConsumerRecord<String, String>>> queued = new HashMap<>();
     private final Set<TopicPartition> inFlight = new HashSet<>();
     private final Set<TopicPartition> assigned = new HashSet<>();
-    private final Map<TopicPartition, Integer> attempts = new HashMap<>();
+    private final Map<TopicPartition, Integer> failures = new HashMap<>();
     private final Map<TopicPartition, Instant> retryAt = new HashMap<>();
     private volatile boolean running = true;
     private volatile boolean healthy = true;
     private volatile KafkaConsumer<String, String> consumer;
+    private volatile Set<TopicPartition> assignedView = Set.of();
+    private volatile Set<TopicPartition> pausedView = Set.of();
+    private volatile Map<TopicPartition, Long> lagView = Map.of();
+    private long lagRefreshedAt = System.nanoTime() - LAG_REFRESH.toNanos();
 
-    public RecordLoop(Settings settings, RecordHandler handler, EventPublisher deadLetterPublisher, Clock clock) {
+    public OrderedPartitionConsumer(Settings settings, RecordHandler handler, EventPublisher deadLetterPublisher,
+                                    Clock clock) {
         this.settings = settings;
         this.handler = handler;
         this.deadLetterPublisher = deadLetterPublisher;
         this.clock = clock;
+        this.backoff = new RetryBackoff(settings.retryBackoff(),
+                settings.retryBackoff().compareTo(MAX_BACKOFF) > 0 ? settings.retryBackoff() : MAX_BACKOFF);
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(settings.concurrency(),
                 r -> new Thread(r, settings.clientId() + "-worker-" + n.incrementAndGet()));
         this.pollThread = new Thread(this::pollLoop, settings.clientId() + "-poll");
     }
 
-    public RecordLoop start() {
+    public OrderedPartitionConsumer start() {
         pollThread.start();
         return this;
     }
@@ -85,6 +107,31 @@ public final class RecordLoop implements AutoCloseable {
     /** False once the poll thread died; the service's readiness should say so. */
     public boolean isHealthy() {
         return healthy && pollThread.isAlive();
+    }
+
+    /** The partitions this member owns now. */
+    public Set<TopicPartition> assignedPartitions() {
+        return assignedView;
+    }
+
+    /** The owned partitions not fetched now because a record of theirs is running or waiting for a retry. */
+    public Set<TopicPartition> pausedPartitions() {
+        return pausedView;
+    }
+
+    @Override
+    public String topic() {
+        return settings.topic();
+    }
+
+    @Override
+    public String groupId() {
+        return settings.groupId();
+    }
+
+    @Override
+    public Map<TopicPartition, Long> lagByPartition() {
+        return lagView;
     }
 
     private Properties consumerConfig() {
@@ -112,12 +159,13 @@ public final class RecordLoop implements AutoCloseable {
                 applyCompletions(kafka);
                 dispatch();
                 pauseBusyPartitions(kafka);
+                refreshLag(kafka);
             }
         } catch (WakeupException e) {
             // close() woke us
         } catch (RuntimeException e) {
             healthy = false;
-            LOG.errorf(e, "consumer loop of %s stopped", settings.topic());
+            LOG.errorf(e, "consumer of %s stopped", settings.topic());
         }
     }
 
@@ -132,7 +180,7 @@ public final class RecordLoop implements AutoCloseable {
             }
             if (completion.result() == Result.DONE) {
                 queue.poll();
-                attempts.remove(tp);
+                failures.remove(tp);
                 retryAt.remove(tp);
                 try {
                     kafka.commitSync(Map.of(tp, new OffsetAndMetadata(completion.offset() + 1)));
@@ -141,9 +189,8 @@ public final class RecordLoop implements AutoCloseable {
                             e.getMessage());
                 }
             } else {
-                int failed = attempts.merge(tp, 1, Integer::sum);
-                long backoff = Math.min(settings.retryBackoff().toMillis() << Math.min(failed - 1, 6), 60_000);
-                retryAt.put(tp, clock.instant().plusMillis(backoff));
+                int failed = failures.merge(tp, 1, Integer::sum);
+                retryAt.put(tp, clock.instant().plus(backoff.after(failed)));
             }
         }
     }
@@ -158,7 +205,7 @@ public final class RecordLoop implements AutoCloseable {
                 continue;
             }
             inFlight.add(tp);
-            int attempt = attempts.getOrDefault(tp, 0) + 1;
+            int attempt = failures.getOrDefault(tp, 0) + 1;
             workers.submit(() -> completions.add(new Completion(tp, head.offset(), process(head, attempt))));
         }
     }
@@ -167,21 +214,28 @@ public final class RecordLoop implements AutoCloseable {
         try {
             handler.handle(record);
             return Result.DONE;
-        } catch (PoisonRecordException e) {
-            // a record we cannot read, or one the marketplace refused for good: either way it waits on the DLQ
-            LOG.warnf("record %s-%d@%d dead-lettered: %s", record.topic(), record.partition(), record.offset(),
-                    e.getMessage());
-            return deadLetter(record, e);
         } catch (Exception e) {
-            if (attempt >= settings.maxAttempts()) {
-                LOG.errorf(e, "record %s-%d@%d failed %d times and is dead-lettered", record.topic(), record.partition(),
-                        record.offset(), attempt);
-                return deadLetter(record, new PoisonRecordException("processing failed " + attempt + " times: "
-                        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e));
+            String where = record.topic() + "-" + record.partition() + "@" + record.offset();
+            switch (FailureClass.of(e)) {
+                case POISON -> {
+                    LOG.warnf("record %s is poison and is dead-lettered: %s", where, e.getMessage());
+                    return deadLetter(record, e);
+                }
+                case TRANSIENT -> {
+                    // the record is fine, something it needs is not: wait for it, the partition behind it waits too
+                    LOG.warnf("record %s failed transiently (attempt %d), retrying in order: %s", where, attempt, e.toString());
+                    return Result.RETRY;
+                }
+                default -> {
+                    if (attempt >= settings.faultAttempts()) {
+                        LOG.errorf(e, "record %s failed %d times and is dead-lettered", where, attempt);
+                        return deadLetter(record, e);
+                    }
+                    LOG.warnf("record %s failed (attempt %d of %d), retrying: %s", where, attempt,
+                            settings.faultAttempts(), e.toString());
+                    return Result.RETRY;
+                }
             }
-            LOG.warnf("record %s-%d@%d failed (attempt %d), retrying: %s", record.topic(), record.partition(),
-                    record.offset(), attempt, e.toString());
-            return Result.FAILED;
         }
     }
 
@@ -196,7 +250,7 @@ public final class RecordLoop implements AutoCloseable {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            return Result.FAILED;
+            return Result.RETRY;
         }
     }
 
@@ -212,12 +266,41 @@ public final class RecordLoop implements AutoCloseable {
         Set<TopicPartition> toResume = new HashSet<>(paused);
         toResume.removeAll(busy);
         toResume.retainAll(assigned);
-        busy.removeAll(paused);
-        if (!busy.isEmpty()) {
-            kafka.pause(busy);
+        Set<TopicPartition> toPause = new HashSet<>(busy);
+        toPause.removeAll(paused);
+        if (!toPause.isEmpty()) {
+            kafka.pause(toPause);
         }
         if (!toResume.isEmpty()) {
             kafka.resume(toResume);
+        }
+        pausedView = Set.copyOf(kafka.paused());
+    }
+
+    /**
+     * Lag = the partition's end (last stable offset) minus the next record not yet processed (the head of its queue,
+     * or the fetch position when nothing is queued). Asked of the broker at most once a second.
+     */
+    private void refreshLag(KafkaConsumer<String, String> kafka) {
+        long now = System.nanoTime();
+        if (now - lagRefreshedAt < LAG_REFRESH.toNanos() || assigned.isEmpty()) {
+            if (assigned.isEmpty()) {
+                lagView = Map.of();
+            }
+            return;
+        }
+        lagRefreshedAt = now;
+        try {
+            Map<TopicPartition, Long> ends = kafka.endOffsets(Set.copyOf(assigned), Duration.ofSeconds(1));
+            Map<TopicPartition, Long> lag = new HashMap<>();
+            ends.forEach((tp, end) -> {
+                Deque<ConsumerRecord<String, String>> queue = queued.get(tp);
+                long next = queue != null && !queue.isEmpty() ? queue.peek().offset() : kafka.position(tp, Duration.ofSeconds(1));
+                lag.put(tp, Math.max(0, end - next));
+            });
+            lagView = Map.copyOf(lag);
+        } catch (KafkaException e) {
+            LOG.debugf("lag of %s not refreshed: %s", settings.topic(), e.getMessage());
         }
     }
 
@@ -235,15 +318,17 @@ public final class RecordLoop implements AutoCloseable {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             assigned.addAll(partitions);
+            assignedView = Set.copyOf(assigned);
         }
 
         private void forget(Collection<TopicPartition> partitions) {
-            // a cycle still running for one of these finishes, but its offset is not committed: the new owner
+            // a record still running for one of these finishes, but its offset is not committed: the new owner
             // repeats it, which is safe because records are upserts and the orchestrator dedupes by syncId
             assigned.removeAll(partitions);
+            assignedView = Set.copyOf(assigned);
             partitions.forEach(tp -> {
                 queued.remove(tp);
-                attempts.remove(tp);
+                failures.remove(tp);
                 retryAt.remove(tp);
             });
         }
