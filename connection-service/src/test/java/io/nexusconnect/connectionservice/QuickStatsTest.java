@@ -4,6 +4,7 @@ import io.nexusconnect.contracts.Marketplace;
 import io.nexusconnect.contracts.Topics;
 import io.nexusconnect.contracts.kafka.CloudEvents;
 import io.nexusconnect.contracts.kafka.Json;
+import io.nexusconnect.contracts.normalized.ListingHealth;
 import io.nexusconnect.contracts.normalized.Money;
 import io.nexusconnect.contracts.normalized.Order;
 import io.nexusconnect.contracts.normalized.OrderStatus;
@@ -60,6 +61,30 @@ class QuickStatsTest {
     }
 
     @Test
+    @DisplayName("Unhealthy listings count each listing whose newest verdict is not active, once, and a listing that recovers stops counting")
+    void unhealthyListings() {
+        UUID id = Fixtures.createConnection("t-health");
+        ListingHealth suppressed = new ListingHealth(ListingHealth.Verdict.SUPPRESSED,
+                List.of(new ListingHealth.Issue("18155", ListingHealth.Severity.ERROR, "Potential pricing error")));
+        ListingHealth active = new ListingHealth(ListingHealth.Verdict.ACTIVE, List.of());
+
+        KafkaTestClient.publish(Topics.PRODUCTS, product(id, "t-health", "H-1", suppressed));
+        KafkaTestClient.publish(Topics.PRODUCTS, product(id, "t-health", "H-1", suppressed));
+        KafkaTestClient.publish(Topics.PRODUCTS, product(id, "t-health", "H-2",
+                new ListingHealth(ListingHealth.Verdict.INCOMPLETE, List.of())));
+        KafkaTestClient.publish(Topics.PRODUCTS, product(id, "t-health", "H-3", suppressed));
+        KafkaTestClient.publish(Topics.PRODUCTS, product(id, "t-health", "H-3", active));
+        KafkaTestClient.publish(Topics.PRODUCTS, product(id, "t-health", "H-4"));
+        KafkaTestClient.publish(Topics.PRODUCTS, product(id, "t-intruder", "H-5", suppressed));
+        Fixtures.awaitConsumed("connection-service.quick-stats.products", Topics.PRODUCTS);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("t-health").get("/api/connections/" + id).then()
+                .statusCode(200)
+                .body("stats.productsSynced", equalTo(4))
+                .body("stats.unhealthyListings", equalTo(2)));
+    }
+
+    @Test
     @DisplayName("A record that cannot be read goes to the dead-letter topic and the counting goes on")
     void poisonRecord() {
         UUID id = Fixtures.createConnection("t-stats");
@@ -78,8 +103,12 @@ class QuickStatsTest {
     }
 
     private static Product product(UUID connectionId, String tenant, String sku) {
+        return product(connectionId, tenant, sku, null);
+    }
+
+    private static Product product(UUID connectionId, String tenant, String sku, ListingHealth health) {
         return new Product(connectionId, tenant, Marketplace.AMAZON, sku, sku, "B000" + sku.replace("-", ""), "Thing " + sku,
                 "PRODUCT", List.of("BUYABLE"), "ATVPDKIKX0DER", new Money("9.99", "USD"), Instant.now(), Instant.now(),
-                UUID.randomUUID(), Instant.now());
+                UUID.randomUUID(), Instant.now(), health);
     }
 }

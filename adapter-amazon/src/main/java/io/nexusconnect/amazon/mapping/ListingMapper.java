@@ -44,7 +44,8 @@ public final class ListingMapper {
                 summary == null ? null : summary.productType(),
                 summary == null || summary.status() == null ? List.of() : summary.status(), marketplaceId, price,
                 summary == null ? null : instant(summary.createdDate()),
-                summary == null ? null : instant(summary.lastUpdatedDate()), syncId, observedAt);
+                summary == null ? null : instant(summary.lastUpdatedDate()), syncId, observedAt,
+                ListingHealthMapper.health(item, summary, marketplaceId));
     }
 
     /**

@@ -19,7 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
- * The seller's listings with searchListingsItems (summaries, offers, fulfillmentAvailability; 20 per page,
+ * The seller's listings with searchListingsItems (summaries, offers, fulfillmentAvailability, issues; 20 per page,
  * pageToken paging), oldest change first: one Product and one InventoryLevel (all fulfillment channels) per SKU.
  * Amazon pages through at most 1000 results of one search, so a window that holds more is continued with a
  * new search from the last lastUpdatedDate seen.
@@ -57,7 +57,7 @@ final class ListingsStep {
                 String token = pageToken;
                 MarketplaceResponse response = api.searchListingsItems(account, q -> q
                         .query("marketplaceIds", String.join(",", account.marketplaceIds()))
-                        .query("includedData", "summaries,offers,fulfillmentAvailability")
+                        .query("includedData", "summaries,offers,fulfillmentAvailability,issues")
                         .query("pageSize", Integer.toString(pageSize))
                         .query("lastUpdatedAfter", windowStart == null ? null : windowStart.toString())
                         .query("lastUpdatedBefore", before.toString())

@@ -4,6 +4,7 @@ import io.nexusconnect.contracts.Topics;
 import io.nexusconnect.contracts.connection.ConnectionSnapshot;
 import io.nexusconnect.contracts.kafka.Json;
 import io.nexusconnect.contracts.normalized.InventoryLevel;
+import io.nexusconnect.contracts.normalized.ListingHealth;
 import io.nexusconnect.contracts.normalized.Order;
 import io.nexusconnect.contracts.normalized.Product;
 import io.nexusconnect.contracts.sync.SyncCompleted;
@@ -14,6 +15,7 @@ import io.nexusconnect.contracts.sync.SyncProgress;
 import io.nexusconnect.contracts.sync.SyncScope;
 import io.nexusconnect.contracts.sync.SyncStarted;
 import io.nexusconnect.sims.amazon.AmazonSimulator;
+import io.nexusconnect.sims.amazon.model.ListingIssue;
 import io.nexusconnect.sims.amazon.model.OrderStatus;
 import io.nexusconnect.sims.amazon.model.SimListing;
 import io.nexusconnect.sims.amazon.model.SimOrder;
@@ -93,6 +95,21 @@ class AmazonSyncTest {
                 .contains(new InventoryLevel.ChannelQuantity(a.fulfillmentChannelCode(), a.quantity())));
         assertThat(sampleLevel.quantity()).isEqualTo(sample.quantity());
         assertThat(full.counts().products()).isEqualTo(listings.size());
+
+        // and every product carries its health: seeded suppressions as suppressed, missing attributes as incomplete,
+        // buyable listings as active, each with Amazon's issues
+        Map<String, Product> bySku = products.stream().collect(Collectors.toMap(Product::sku, Function.identity()));
+        for (SimListing listing : listings) {
+            ListingHealth health = bySku.get(listing.sku()).health();
+            ListingHealth.Verdict expectedVerdict = listing.issues().stream().anyMatch(i -> i.enforces(ListingIssue.LISTING_SUPPRESSED))
+                    ? ListingHealth.Verdict.SUPPRESSED : listing.status().contains("BUYABLE") ? ListingHealth.Verdict.ACTIVE
+                    : listing.issues().isEmpty() ? ListingHealth.Verdict.INACTIVE : ListingHealth.Verdict.INCOMPLETE;
+            assertThat(health.verdict()).as(listing.sku()).isEqualTo(expectedVerdict);
+            assertThat(health.issues()).extracting(ListingHealth.Issue::code)
+                    .containsExactlyElementsOf(listing.issues().stream().map(ListingIssue::code).toList());
+        }
+        assertThat(products).extracting(p -> p.health().verdict())
+                .contains(ListingHealth.Verdict.SUPPRESSED, ListingHealth.Verdict.INCOMPLETE, ListingHealth.Verdict.ACTIVE);
         assertThat(full.counts().inventory()).isEqualTo(channels);
 
         // and the cycle reported start, a progress per page (at least 10 order pages of 100), then completion

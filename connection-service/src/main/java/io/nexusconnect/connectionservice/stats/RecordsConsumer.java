@@ -30,7 +30,7 @@ public class RecordsConsumer {
         return Uni.createFrom().item(() -> IncomingRecords.decode(record, Product.class))
                 .invoke(p -> require(p.connectionId() != null && p.tenantId() != null && p.externalId() != null, "product"))
                 .chain(p -> IncomingRecords.retryTransient(sessions.withTransaction((session, tx) ->
-                        counter.countProduct(session, p.connectionId(), p.tenantId(), p.externalId()))))
+                        counter.countProduct(session, p.connectionId(), p.tenantId(), p.externalId(), p.health()))))
                 .replaceWithVoid();
     }
 

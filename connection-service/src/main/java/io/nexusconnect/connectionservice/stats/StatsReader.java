@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The quick stats of many cards in two queries, so the connections list stays one call with a fixed cost. */
+/** The quick stats of many cards in three queries, so the connections list stays one call with a fixed cost. */
 @ApplicationScoped
 public class StatsReader {
     @Inject
@@ -35,15 +35,21 @@ public class StatsReader {
                                 "select connection_id, orders from connection_order_days where day = :day and connection_id in (:ids)",
                                 Object[].class)
                         .setParameter("day", today).setParameter("ids", ids).getResultList()
-                        .map(orders -> {
-                            Map<UUID, Long> productCounts = counts(products);
-                            Map<UUID, Long> orderCounts = counts(orders);
-                            Map<UUID, QuickStats> stats = new HashMap<>();
-                            for (UUID id : ids) {
-                                stats.put(id, new QuickStats(productCounts.getOrDefault(id, 0L), orderCounts.getOrDefault(id, 0L)));
-                            }
-                            return stats;
-                        })));
+                        .chain(orders -> session.createNativeQuery(
+                                        "select connection_id, count(*) from listing_health where verdict <> 'active' "
+                                                + "and connection_id in (:ids) group by connection_id", Object[].class)
+                                .setParameter("ids", ids).getResultList()
+                                .map(unhealthy -> {
+                                    Map<UUID, Long> productCounts = counts(products);
+                                    Map<UUID, Long> orderCounts = counts(orders);
+                                    Map<UUID, Long> unhealthyCounts = counts(unhealthy);
+                                    Map<UUID, QuickStats> stats = new HashMap<>();
+                                    for (UUID id : ids) {
+                                        stats.put(id, new QuickStats(productCounts.getOrDefault(id, 0L),
+                                                orderCounts.getOrDefault(id, 0L), unhealthyCounts.getOrDefault(id, 0L)));
+                                    }
+                                    return stats;
+                                }))));
     }
 
     private static Map<UUID, Long> counts(List<Object[]> rows) {

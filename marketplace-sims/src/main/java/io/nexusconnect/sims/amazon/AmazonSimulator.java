@@ -8,6 +8,7 @@ import io.nexusconnect.sims.amazon.http.SpApiGateway;
 import io.nexusconnect.sims.amazon.http.SpApiHandler;
 import io.nexusconnect.sims.amazon.listings.ListingsApi;
 import io.nexusconnect.sims.amazon.model.FulfillmentChannel;
+import io.nexusconnect.sims.amazon.model.ListingIssue;
 import io.nexusconnect.sims.amazon.model.OrderStatus;
 import io.nexusconnect.sims.amazon.model.SimListing;
 import io.nexusconnect.sims.amazon.model.SimOrder;
@@ -269,6 +270,11 @@ public final class AmazonSimulator implements AutoCloseable {
 
     public SimListing setQuantity(String sku, int quantity) {
         return demo().setQuantity(sku, quantity);
+    }
+
+    /** Replaces a demo listing's issues (e.g. an enforcement that suppresses it); stamps lastUpdatedDate. */
+    public SimListing setIssues(String sku, List<ListingIssue> issues) {
+        return demo().setIssues(sku, issues);
     }
 
     public SimListing setPrice(String sku, BigDecimal price) {

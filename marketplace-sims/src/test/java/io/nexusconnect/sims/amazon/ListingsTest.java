@@ -1,6 +1,7 @@
 package io.nexusconnect.sims.amazon;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nexusconnect.sims.amazon.model.ListingIssue;
 import io.nexusconnect.sims.amazon.model.SimListing;
 import io.nexusconnect.sims.common.SimClock;
 import org.junit.jupiter.api.AfterAll;
@@ -238,5 +239,22 @@ class ListingsTest {
 
         assertThat(item.path("fulfillmentAvailability").path(0).path("quantity").asInt()).isZero();
         assertThat(item.path("summaries").path(0).path("status").toString()).doesNotContain("BUYABLE");
+    }
+
+    @Test
+    @DisplayName("Given a listing suppressed by an enforcement, when searched with includedData=issues, then the issue carries its enforcement and the summary drops BUYABLE only")
+    void suppressedListingIssues() {
+        SimListing listing = sellerFulfilled(7);
+        sim.setIssues(listing.sku(), List.of(new ListingIssue("18155", "Potential pricing error.", "ERROR",
+                List.of("purchasable_offer"), List.of("INVALID_PRICE"), List.of(ListingIssue.LISTING_SUPPRESSED))));
+
+        JsonNode item = searchAll("marketplaceIds=ATVPDKIKX0DER&includedData=summaries,issues&pageSize=20").stream()
+                .filter(i -> i.path("sku").asText().equals(listing.sku())).findFirst().orElseThrow();
+
+        JsonNode issue = item.path("issues").path(0);
+        assertThat(issue.path("code").asText()).isEqualTo("18155");
+        assertThat(issue.path("enforcements").path("actions").path(0).path("action").asText()).isEqualTo("LISTING_SUPPRESSED");
+        assertThat(issue.path("enforcements").path("exemption").path("status").asText()).isEqualTo("NOT_EXEMPT");
+        assertThat(item.path("summaries").path(0).path("status").toString()).doesNotContain("BUYABLE").contains("DISCOVERABLE");
     }
 }

@@ -103,6 +103,12 @@ final class ListingJson {
         }
         ArrayNode categories = json.putArray("categories");
         issue.categories().forEach(categories::add);
+        if (!issue.enforcementActions().isEmpty()) {
+            ObjectNode enforcements = json.putObject("enforcements");
+            ArrayNode actions = enforcements.putArray("actions");
+            issue.enforcementActions().forEach(a -> actions.addObject().put("action", a));
+            enforcements.putObject("exemption").put("status", "NOT_EXEMPT");
+        }
         if (marketplaceId != null) {
             json.putArray("marketplaceIds").add(marketplaceId);
         }

@@ -37,15 +37,28 @@ public record SimListing(String sku, String asin, String title, String productTy
         return fulfillmentAvailability.stream().noneMatch(a -> a.fulfillmentChannelCode().equals(Availability.DEFAULT));
     }
 
-    /** DISCOVERABLE always; BUYABLE while there is stock and no ERROR issue. */
+    /**
+     * BUYABLE while there is stock, no ERROR issue and no enforcement that takes buyability down (LISTING_SUPPRESSED,
+     * CATALOG_ITEM_REMOVED); DISCOVERABLE unless an enforcement hides it (SEARCH_SUPPRESSED, CATALOG_ITEM_REMOVED).
+     */
     public List<String> status() {
         List<String> status = new ArrayList<>();
-        boolean blocked = issues.stream().anyMatch(i -> "ERROR".equals(i.severity()));
+        boolean blocked = issues.stream().anyMatch(i -> "ERROR".equals(i.severity())
+                || i.enforces(ListingIssue.LISTING_SUPPRESSED) || i.enforces(ListingIssue.CATALOG_ITEM_REMOVED));
+        boolean hidden = issues.stream().anyMatch(i -> i.enforces(ListingIssue.SEARCH_SUPPRESSED)
+                || i.enforces(ListingIssue.CATALOG_ITEM_REMOVED));
         if (quantity() > 0 && !blocked) {
             status.add("BUYABLE");
         }
-        status.add("DISCOVERABLE");
+        if (!hidden) {
+            status.add("DISCOVERABLE");
+        }
         return status;
+    }
+
+    public SimListing withIssues(List<ListingIssue> newIssues, Instant updatedAt) {
+        return new SimListing(sku, asin, title, productType, marketplaceId, currency, price, fulfillmentAvailability,
+                createdDate, updatedAt, newIssues, extraAttributes);
     }
 
     public SimListing withAvailability(List<Availability> availability, Instant updatedAt) {

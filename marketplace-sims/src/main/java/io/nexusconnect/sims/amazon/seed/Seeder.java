@@ -31,7 +31,13 @@ public final class Seeder {
     private static final ListingIssue MISSING_SIZE = new ListingIssue("90220", "'size' is required but not supplied.",
             "ERROR", List.of("size"), List.of("MISSING_ATTRIBUTE"));
 
+    /** Illustrative code; a suppression Amazon enforces (Listings Items {@code IssueEnforcements}). */
+    private static final ListingIssue PRICING_ERROR = new ListingIssue("18155",
+            "Your listing is suppressed: the price is outside the expected range (potential pricing error).", "ERROR",
+            List.of("purchasable_offer"), List.of("INVALID_PRICE"), List.of(ListingIssue.LISTING_SUPPRESSED));
+
     private final SellerAccount seller;
+    private int withIssue;
     private final SplittableRandom random;
     private final OrderFactory orders;
 
@@ -88,7 +94,10 @@ public final class Seeder {
                     .plusSeconds(random.nextInt(86_400));
             long sinceCreated = Duration.between(created, newest).getSeconds();
             Instant updated = created.plusSeconds(random.nextLong(sinceCreated + 1));
-            List<ListingIssue> issues = random.nextInt(100) < 4 ? List.of(MISSING_SIZE) : List.of();
+            // every other listing with an issue is suppressed rather than incomplete (no extra random draw, so the
+            // rest of the seeded data stays as it was)
+            List<ListingIssue> issues = random.nextInt(100) < 4
+                    ? List.of(withIssue++ % 2 == 0 ? MISSING_SIZE : PRICING_ERROR) : List.of();
             listings.add(new SimListing(sku, asin, title, kind.productType(), seller.marketplaceId(),
                     seller.marketplace().defaultCurrencyCode(), price, availability, created, updated, issues,
                     Map.of()));

@@ -3,6 +3,7 @@ package io.nexusconnect.sims.amazon.state;
 import io.nexusconnect.sims.amazon.SellerAccount;
 import io.nexusconnect.sims.amazon.model.FulfillmentChannel;
 import io.nexusconnect.sims.amazon.model.OrderStatus;
+import io.nexusconnect.sims.amazon.model.ListingIssue;
 import io.nexusconnect.sims.amazon.model.SimListing;
 import io.nexusconnect.sims.amazon.model.SimOrder;
 import io.nexusconnect.sims.amazon.seed.OrderFactory;
@@ -155,6 +156,11 @@ public final class SellerStore {
             throw new IllegalArgumentException("quantity must not be negative");
         }
         return putListing(requireListing(sku).withQuantity(quantity, now()));
+    }
+
+    /** Replaces the listing's issues (what Amazon's validation or enforcement reports) and stamps lastUpdatedDate. */
+    public synchronized SimListing setIssues(String sku, List<ListingIssue> issues) {
+        return putListing(requireListing(sku).withIssues(issues, now()));
     }
 
     public synchronized SimListing setPrice(String sku, BigDecimal price) {
