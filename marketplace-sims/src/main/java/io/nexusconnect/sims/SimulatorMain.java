@@ -2,13 +2,15 @@ package io.nexusconnect.sims;
 
 import io.nexusconnect.sims.amazon.AmazonSimConfig;
 import io.nexusconnect.sims.amazon.AmazonSimulator;
+import io.nexusconnect.sims.ebay.EbaySimulator;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the simulators until the process is stopped:
- * {@code java -jar marketplace-sims.jar --amazon-port 9101 --orders 1500 --listings 200 --speed 1 --seed 42}.
+ * {@code java -jar marketplace-sims.jar --amazon-port 9101 --orders 1500 --listings 200 --speed 1 --seed 42}, plus
+ * the eBay simulator with {@code --ebay-port 9111} (options in {@link EbayLaunch}).
  */
 public final class SimulatorMain {
     private SimulatorMain() {
@@ -16,8 +18,10 @@ public final class SimulatorMain {
 
     public static void main(String[] args) throws InterruptedException {
         AmazonSimConfig config;
+        EbayLaunch ebayLaunch;
         try {
-            config = parse(args);
+            ebayLaunch = EbayLaunch.parse(args);
+            config = parse(ebayLaunch.remaining());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(usage());
@@ -25,9 +29,13 @@ public final class SimulatorMain {
             return;
         }
         AmazonSimulator amazon = AmazonSimulator.start(config);
+        EbaySimulator ebay = ebayLaunch.config().map(EbaySimulator::start).orElse(null);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             amazon.close();
+            if (ebay != null) {
+                ebay.close();
+            }
             stopped.countDown();
         }, "simulator-shutdown"));
         AmazonSimulator.DemoIdentity demo = AmazonSimulator.DEMO;
@@ -42,6 +50,9 @@ public final class SimulatorMain {
                 + " (secret and refresh token: AmazonSimulator.DEMO)");
         System.out.println("  data                 " + config.orderCount() + " orders, " + config.listingCount()
                 + " listings, seed " + config.seed() + ", rates x" + config.speedFactor());
+        if (ebay != null) {
+            EbayLaunch.printStarted(ebay);
+        }
         stopped.await();
     }
 
@@ -92,6 +103,6 @@ public final class SimulatorMain {
     static String usage() {
         return "usage: SimulatorMain [--amazon-port 9101] [--amazon-sandbox-port <amazon-port + 1>] [--host 127.0.0.1]"
                 + " [--orders 1500] [--listings 200] [--speed 1] [--seed 42] [--token-ttl PT1H] [--lookback P30D]"
-                + " [--order-lag PT2M]";
+                + " [--order-lag PT2M]" + EbayLaunch.usage();
     }
 }

@@ -34,4 +34,18 @@ class SimulatorMainTest {
         assertThatThrownBy(() -> SimulatorMain.parse(new String[]{"--orders", "many"}))
                 .hasMessageContaining("--orders");
     }
+
+    @Test
+    @DisplayName("Given --ebay-* options among the Amazon ones, when parsed, then the eBay simulator is configured and the Amazon options are left as they were")
+    void parsesTheEbayOptions() {
+        EbayLaunch launch = EbayLaunch.parse(new String[]{"--amazon-port", "9101", "--ebay-port", "9111",
+                "--ebay-orders", "1200", "--ebay-fulfillment-daily-limit", "500"});
+
+        assertThat(launch.config()).isPresent();
+        assertThat(launch.config().get().port()).isEqualTo(9111);
+        assertThat(launch.config().get().orderCount()).isEqualTo(1200);
+        assertThat(launch.config().get().dailyLimit(io.nexusconnect.sims.ebay.EbayApi.FULFILLMENT)).isEqualTo(500);
+        assertThat(SimulatorMain.parse(launch.remaining()).port()).isEqualTo(9101);
+        assertThat(EbayLaunch.parse(new String[]{"--orders", "5"}).config()).isEmpty();
+    }
 }

@@ -1,0 +1,167 @@
+package io.nexusconnect.sims.ebay;
+
+import io.nexusconnect.sims.common.faults.Faults;
+import io.nexusconnect.sims.common.faults.FaultsAdmin;
+import io.nexusconnect.sims.common.http.SimServer;
+import io.nexusconnect.sims.common.requests.RequestLog;
+import io.nexusconnect.sims.ebay.api.AccountApis;
+import io.nexusconnect.sims.ebay.api.FulfillmentApi;
+import io.nexusconnect.sims.ebay.api.InventoryApi;
+import io.nexusconnect.sims.ebay.auth.EbayTokens;
+import io.nexusconnect.sims.ebay.auth.OAuthEndpoint;
+import io.nexusconnect.sims.ebay.http.EbayErrors;
+import io.nexusconnect.sims.ebay.http.EbayGateway;
+import io.nexusconnect.sims.ebay.model.EbayOrder;
+import io.nexusconnect.sims.ebay.model.InventoryRecord;
+import io.nexusconnect.sims.ebay.quota.DailyQuota;
+import io.nexusconnect.sims.ebay.seed.EbaySeeder;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An eBay REST simulator: OAuth (refresh-token grant), Fulfillment getOrders/getOrder, Inventory items, offers and
+ * bulkUpdatePriceQuantity, Identity getUser and Analytics getUserRateLimits on one port, with eBay's error bodies,
+ * daily call limits per API and fault injection. Data is seeded deterministically. What and why: BEHAVIOR.md.
+ */
+public final class EbaySimulator implements AutoCloseable {
+
+    /** The demo application and the seller who consented to it. The values are fake and public. */
+    public record DemoIdentity(String clientId, String clientSecret, String refreshToken, String userId,
+                               String username, String businessName, String marketplaceId, Set<String> scopes) {
+        @Override
+        public String toString() {
+            return "DemoIdentity[clientId=" + clientId + ", clientSecret=***, refreshToken=***, userId=" + userId
+                    + ", username=" + username + ", marketplaceId=" + marketplaceId + "]";
+        }
+    }
+
+    public static final DemoIdentity DEMO = new DemoIdentity(
+            "NexusDem-nexusdem-PRD-0a1b2c3d4-e5f6a7b8",
+            "PRD-0a1b2c3d4e5f-nexus-demo-secret-0001",
+            "v^1.1#i^1#r^1#f^0#p^3#I^3#t^nexus-demo-refresh-token-0000000000000000000000000001",
+            "nexus0demo0user0id0001", "nexus_demo_store", "Nexus Demo Store", "EBAY_US",
+            Set.of(EbayApi.Scopes.BASE, EbayApi.Scopes.FULFILLMENT, EbayApi.Scopes.INVENTORY,
+                    EbayApi.Scopes.IDENTITY, EbayApi.Scopes.ACCOUNT));
+
+    /** The operation name of the token endpoint in fault rules and the request log. */
+    public static final String OAUTH_TOKEN = "oauthToken";
+
+    private final EbaySimConfig config;
+    private final Vertx vertx;
+    private final EbayStore store;
+    private final Faults faults = new Faults();
+    private final RequestLog requestLog = new RequestLog();
+    private final DailyQuota quota;
+    private final HttpServer server;
+
+    private EbaySimulator(EbaySimConfig config) {
+        this.config = config;
+        Instant now = config.clock().instant();
+        EbaySeeder seeder = new EbaySeeder(config.seed(), DEMO.username());
+        List<InventoryRecord> items = seeder.items(config.itemCount(), now);
+        List<EbayOrder> orders = seeder.orders(config.orderCount(), config.lookback(), now, items);
+        this.store = new EbayStore(config.clock(), seeder, items, orders);
+        this.quota = new DailyQuota(config.dailyCallLimits(), config.quotaResetZone(), config.clock());
+        EbayTokens tokens = new EbayTokens(config.clock(), config.accessTokenTtl());
+        tokens.grant(DEMO.refreshToken(), new EbayTokens.Grant(DEMO.clientId(), DEMO.userId(), DEMO.scopes(),
+                now.minus(config.refreshTokenAge()).plus(config.refreshTokenTtl())));
+        this.vertx = SimServer.vertx();
+        this.server = SimServer.listen(vertx, router(tokens), config.host(), config.port(), "eBay simulator");
+    }
+
+    public static EbaySimulator start(EbaySimConfig config) {
+        return new EbaySimulator(config);
+    }
+
+    public static EbaySimulator start() {
+        return start(EbaySimConfig.defaults());
+    }
+
+    private Router router(EbayTokens tokens) {
+        Router router = Router.router(vertx);
+        router.route().handler(BodyHandler.create(false).setBodyLimit(2 * 1024 * 1024));
+        router.post("/identity/v1/oauth2/token").handler(new OAuthEndpoint(Map.of(DEMO.clientId(),
+                DEMO.clientSecret()), tokens, faults, requestLog, vertx));
+        new FaultsAdmin(faults, requestLog).mount(router);
+        EbayGateway gateway = new EbayGateway(vertx, tokens, quota, faults, requestLog, config.clock(), this::baseUrl);
+        FulfillmentApi fulfillment = new FulfillmentApi(store);
+        InventoryApi inventory = new InventoryApi(store);
+        AccountApis account = new AccountApis(DEMO.userId(), DEMO.username(), DEMO.businessName(), quota,
+                DEMO.clientId());
+        String orders = FulfillmentApi.BASE_PATH + "/order";
+        router.get(orders).handler(gateway.route("getOrders", EbayApi.FULFILLMENT, false, fulfillment::getOrders));
+        router.get(orders + "/:orderId").handler(gateway.route("getOrder", EbayApi.FULFILLMENT, false,
+                fulfillment::getOrder));
+        router.get(InventoryApi.BASE_PATH + "/inventory_item").handler(gateway.route("getInventoryItems",
+                EbayApi.INVENTORY, false, inventory::getInventoryItems));
+        router.get(InventoryApi.BASE_PATH + "/offer").handler(gateway.route("getOffers", EbayApi.INVENTORY, false,
+                inventory::getOffers));
+        router.post(InventoryApi.BASE_PATH + "/bulk_update_price_quantity").handler(gateway.route(
+                "bulkUpdatePriceQuantity", EbayApi.INVENTORY, true, inventory::bulkUpdatePriceQuantity));
+        router.get("/commerce/identity/v1/user/").handler(gateway.route("getUser", EbayApi.IDENTITY, false,
+                account::getUser));
+        router.get("/developer/analytics/v1_beta/user_rate_limit/").handler(gateway.route("getUserRateLimits",
+                EbayApi.ANALYTICS, false, account::getUserRateLimits));
+        router.route().last().handler(ctx -> EbayErrors.of(404, EbayErrors.error(2002, "ACCESS", "REQUEST",
+                "Resource not found", "Resource not found.")).send(ctx));
+        return router;
+    }
+
+    public EbaySimConfig config() {
+        return config;
+    }
+
+    /** Every API's host (api.ebay.com and apiz.ebay.com in one), e.g. {@code http://127.0.0.1:9111}. */
+    public String baseUrl() {
+        return "http://" + config.host() + ":" + server.actualPort();
+    }
+
+    public String tokenUrl() {
+        return baseUrl() + "/identity/v1/oauth2/token";
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    public RequestLog requestLog() {
+        return requestLog;
+    }
+
+    public DailyQuota quota() {
+        return quota;
+    }
+
+    public EbayStore store() {
+        return store;
+    }
+
+    public List<EbayOrder> orders() {
+        return store.orders();
+    }
+
+    public List<InventoryRecord> items() {
+        return store.items();
+    }
+
+    @Override
+    public void close() {
+        SimServer.close(vertx, "eBay simulator");
+    }
+
+    @Override
+    public String toString() {
+        return "EbaySimulator[" + baseUrl() + "]";
+    }
+}
