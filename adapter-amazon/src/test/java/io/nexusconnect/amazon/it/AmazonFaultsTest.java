@@ -11,10 +11,10 @@ import io.nexusconnect.contracts.sync.SyncRequested;
 import io.nexusconnect.contracts.sync.SyncScope;
 import io.nexusconnect.contracts.sync.SyncTrigger;
 import io.nexusconnect.sims.amazon.AmazonSimulator;
-import io.nexusconnect.sims.amazon.faults.Fault;
-import io.nexusconnect.sims.amazon.faults.Faults;
 import io.nexusconnect.sims.amazon.model.OrderStatus;
 import io.nexusconnect.sims.amazon.model.SimOrder;
+import io.nexusconnect.sims.common.faults.Fault;
+import io.nexusconnect.sims.common.faults.Faults;
 import io.nexusconnect.testinfra.NexusInfraResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -70,11 +70,11 @@ class AmazonFaultsTest {
         // given a connection whose access token is cached by a first cycle
         ConnectionSnapshot connection = Cycles.demoConnection();
         assertThat(cycle(connection, recentCursors()).outcome()).isEqualTo(SyncOutcome.SUCCESS);
-        long tokens = sim.requestLog().count(Faults.LWA_TOKEN);
+        long tokens = sim.requestLog().count(AmazonSimulator.LWA_TOKEN);
 
         // when a second, scheduled cycle runs, no token is fetched
         assertThat(cycle(connection, recentCursors()).outcome()).isEqualTo(SyncOutcome.SUCCESS);
-        assertThat(sim.requestLog().count(Faults.LWA_TOKEN)).isEqualTo(tokens);
+        assertThat(sim.requestLog().count(AmazonSimulator.LWA_TOKEN)).isEqualTo(tokens);
 
         // then a cycle the orchestrator asked for as a reconnect fetches exactly one new token and succeeds
         SyncRequested plain = Cycles.request(connection, SyncMode.INCREMENTAL, recentCursors(), ORDERS);
@@ -82,7 +82,7 @@ class AmazonFaultsTest {
                 plain.marketplace(), plain.scopes(), plain.mode(), plain.cursors(), plain.lookback(),
                 SyncTrigger.RECONNECT, 1, plain.requestedAt(), connection);
         assertThat(Cycles.completed(Cycles.run(reconnect)).outcome()).isEqualTo(SyncOutcome.SUCCESS);
-        assertThat(sim.requestLog().count(Faults.LWA_TOKEN)).isEqualTo(tokens + 1);
+        assertThat(sim.requestLog().count(AmazonSimulator.LWA_TOKEN)).isEqualTo(tokens + 1);
     }
 
     @Test
@@ -108,7 +108,7 @@ class AmazonFaultsTest {
     @DisplayName("An access token Amazon calls expired is refreshed once, transparently, and the cycle succeeds")
     void expiredTokenRefreshed() {
         // given the next getOrders call answers that the token expired
-        long tokenRequests = sim.requestLog().count(Faults.LWA_TOKEN);
+        long tokenRequests = sim.requestLog().count(AmazonSimulator.LWA_TOKEN);
         sim.faults().next("getOrders", Fault.expiredToken());
 
         // when a cycle runs for a new connection
@@ -116,14 +116,14 @@ class AmazonFaultsTest {
 
         // then it succeeded after fetching a first and a replacement token
         assertThat(completed.outcome()).isEqualTo(SyncOutcome.SUCCESS);
-        assertThat(sim.requestLog().count(Faults.LWA_TOKEN)).isEqualTo(tokenRequests + 2);
+        assertThat(sim.requestLog().count(AmazonSimulator.LWA_TOKEN)).isEqualTo(tokenRequests + 2);
     }
 
     @Test
     @DisplayName("A revoked refresh token (LWA invalid_grant) fails the cycle as TOKEN_EXPIRED with LWA's answer")
     void revokedRefreshToken() {
         // given LWA refuses the refresh token
-        sim.faults().persistent(Faults.LWA_TOKEN, Fault.invalidGrant());
+        sim.faults().persistent(AmazonSimulator.LWA_TOKEN, Fault.invalidGrant());
         Map<String, String> cursors = recentCursors();
 
         // when a cycle runs for a new connection

@@ -7,8 +7,7 @@ import io.nexusconnect.contracts.sync.ErrorCode;
 import io.nexusconnect.contracts.testing.ConnectionTestRequested;
 import io.nexusconnect.contracts.testing.ConnectionTestResult;
 import io.nexusconnect.sims.amazon.AmazonSimulator;
-import io.nexusconnect.sims.amazon.faults.Fault;
-import io.nexusconnect.sims.amazon.faults.Faults;
+import io.nexusconnect.sims.common.faults.Fault;
 import io.nexusconnect.testinfra.KafkaTestClient;
 import io.nexusconnect.testinfra.NexusInfraResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -63,7 +62,7 @@ class ConnectionTestResponderTest {
     @DisplayName("Wrong client credentials are answered as INVALID_CREDENTIALS without echoing them")
     void invalidClient() {
         // given LWA rejects the client, when the connection is tested
-        sim.faults().persistent(Faults.LWA_TOKEN, Fault.invalidClient());
+        sim.faults().persistent(AmazonSimulator.LWA_TOKEN, Fault.invalidClient());
         ConnectionTestResult result = ask();
 
         // then the answer is the classified failure

@@ -3,9 +3,6 @@ package io.nexusconnect.sims.amazon;
 import io.nexusconnect.sims.amazon.auth.LwaEndpoint;
 import io.nexusconnect.sims.amazon.auth.Registry;
 import io.nexusconnect.sims.amazon.auth.TokenStore;
-import io.nexusconnect.sims.amazon.faults.Faults;
-import io.nexusconnect.sims.amazon.faults.FaultsAdmin;
-import io.nexusconnect.sims.amazon.http.SimResponse;
 import io.nexusconnect.sims.amazon.http.SpApiErrors;
 import io.nexusconnect.sims.amazon.http.SpApiGateway;
 import io.nexusconnect.sims.amazon.http.SpApiHandler;
@@ -21,11 +18,13 @@ import io.nexusconnect.sims.amazon.ratelimit.RateLimiter;
 import io.nexusconnect.sims.amazon.sandbox.SandboxResponder;
 import io.nexusconnect.sims.amazon.seed.Seeder;
 import io.nexusconnect.sims.amazon.sellers.SellersApi;
-import io.nexusconnect.sims.amazon.state.RequestLog;
 import io.nexusconnect.sims.amazon.state.SellerStore;
+import io.nexusconnect.sims.common.faults.Faults;
+import io.nexusconnect.sims.common.faults.FaultsAdmin;
+import io.nexusconnect.sims.common.http.SimResponse;
+import io.nexusconnect.sims.common.http.SimServer;
+import io.nexusconnect.sims.common.requests.RequestLog;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
@@ -38,7 +37,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 /**
@@ -76,6 +74,9 @@ public final class AmazonSimulator implements AutoCloseable {
             "Atzr|nexus-demo-refresh-token-000000000000000000000001",
             "A3NEXUSDEMO01", "ATVPDKIKX0DER", "NA", "Nexus Demo Store");
 
+    /** The operation name of {@code POST /auth/o2/token} in fault rules and the request log. */
+    public static final String LWA_TOKEN = "lwaToken";
+
     /** The operations answered on {@link #baseUrl()} (the sandbox answers every operation of the bundled models). */
     public static final List<String> OPERATIONS = List.of("getMarketplaceParticipations", "getAccount", "getOrders",
             "getOrder", "getOrderItems", "searchListingsItems", "getListingsItem", "patchListingsItem");
@@ -100,10 +101,7 @@ public final class AmazonSimulator implements AutoCloseable {
         }
         SpApiModels models = SpApiModels.load();
         this.rateLimiter = new RateLimiter(models, config.speedFactor(), config.clock());
-        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(2)
-                .setInternalBlockingPoolSize(2)
-                .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
-                        .setClassPathResolvingEnabled(false)));
+        this.vertx = SimServer.vertx();
         Registry registry = new Registry(config.apps(), config.sellers());
         TokenStore tokens = new TokenStore(config.clock(), config.accessTokenTtl());
         SpApiGateway gateway = new SpApiGateway(vertx, tokens, registry, rateLimiter, faults, requestLog,
@@ -166,13 +164,7 @@ public final class AmazonSimulator implements AutoCloseable {
     }
 
     private HttpServer listen(Router router, int port) {
-        try {
-            return vertx.createHttpServer().requestHandler(router).listen(port, config.host())
-                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            vertx.close();
-            throw new IllegalStateException("Amazon simulator could not listen on " + config.host() + ":" + port, e);
-        }
+        return SimServer.listen(vertx, router, config.host(), port, "Amazon simulator");
     }
 
     public AmazonSimConfig config() {
@@ -285,13 +277,7 @@ public final class AmazonSimulator implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            throw new IllegalStateException("Amazon simulator did not stop cleanly", e);
-        }
+        SimServer.close(vertx, "Amazon simulator");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.nexusconnect.sims.amazon;
 
+import io.nexusconnect.sims.common.SimClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,7 +1,7 @@
 package io.nexusconnect.sims.amazon;
 
-import io.nexusconnect.sims.amazon.faults.Fault;
-import io.nexusconnect.sims.amazon.faults.Faults;
+import io.nexusconnect.sims.common.faults.Fault;
+import io.nexusconnect.sims.common.faults.Faults;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,7 +111,7 @@ class FaultsTest {
     @Test
     @DisplayName("Given INVALID_CLIENT on the token endpoint, when a token is requested, then 401 invalid_client")
     void invalidClientFault() {
-        sim.faults().next(Faults.LWA_TOKEN, Fault.invalidClient());
+        sim.faults().next(AmazonSimulator.LWA_TOKEN, Fault.invalidClient());
 
         SimHttp.Reply reply = tokenRequest();
 
@@ -213,7 +213,7 @@ class FaultsTest {
     @DisplayName("Given a wildcard RATE_LIMIT, when a token is requested, then the token endpoint is not hit (name lwaToken to throttle it)")
     void wildcardSparesTheTokenEndpoint() {
         sim.faults().next(Faults.ANY_OPERATION, Fault.rateLimit(Duration.ofSeconds(1)));
-        sim.faults().next(Faults.LWA_TOKEN, Fault.rateLimit(Duration.ofSeconds(2)));
+        sim.faults().next(AmazonSimulator.LWA_TOKEN, Fault.rateLimit(Duration.ofSeconds(2)));
 
         SimHttp.Reply throttledToken = tokenRequest();
 

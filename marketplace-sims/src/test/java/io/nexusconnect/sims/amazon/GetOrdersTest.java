@@ -3,6 +3,7 @@ package io.nexusconnect.sims.amazon;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nexusconnect.sims.amazon.model.OrderStatus;
 import io.nexusconnect.sims.amazon.model.SimOrder;
+import io.nexusconnect.sims.common.SimClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -2,6 +2,7 @@ package io.nexusconnect.sims.amazon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nexusconnect.sims.amazon.model.SimListing;
+import io.nexusconnect.sims.common.SimClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -167,7 +168,7 @@ class ListingsTest {
     void invalidSubmissionFault() {
         SimListing listing = sellerFulfilled(3);
         String url = items + "/" + encode(listing.sku()) + "?marketplaceIds=ATVPDKIKX0DER";
-        sim.faults().next("patchListingsItem", io.nexusconnect.sims.amazon.faults.Fault.invalidSubmission());
+        sim.faults().next("patchListingsItem", io.nexusconnect.sims.common.faults.Fault.invalidSubmission());
 
         SimHttp.Reply refused = send("PATCH", url, token, patch("11"));
         SimListing unchanged = sim.listing(listing.sku()).orElseThrow();

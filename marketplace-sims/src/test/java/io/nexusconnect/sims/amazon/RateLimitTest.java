@@ -2,6 +2,7 @@ package io.nexusconnect.sims.amazon;
 
 import io.nexusconnect.sims.amazon.models.ModelOperation.UsagePlan;
 import io.nexusconnect.sims.amazon.models.SpApiModels;
+import io.nexusconnect.sims.common.SimClock;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

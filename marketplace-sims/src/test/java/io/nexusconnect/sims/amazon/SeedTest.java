@@ -4,6 +4,7 @@ import io.nexusconnect.sims.amazon.model.FulfillmentChannel;
 import io.nexusconnect.sims.amazon.model.OrderStatus;
 import io.nexusconnect.sims.amazon.model.SimListing;
 import io.nexusconnect.sims.amazon.model.SimOrder;
+import io.nexusconnect.sims.common.SimClock;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

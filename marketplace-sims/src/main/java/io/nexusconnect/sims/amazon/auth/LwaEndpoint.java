@@ -2,15 +2,16 @@ package io.nexusconnect.sims.amazon.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nexusconnect.sims.amazon.AmazonSimulator;
 import io.nexusconnect.sims.amazon.LwaApp;
 import io.nexusconnect.sims.amazon.SellerAccount;
-import io.nexusconnect.sims.amazon.faults.Fault;
-import io.nexusconnect.sims.amazon.faults.FaultKind;
-import io.nexusconnect.sims.amazon.faults.Faults;
-import io.nexusconnect.sims.amazon.http.Json;
-import io.nexusconnect.sims.amazon.http.SimResponse;
 import io.nexusconnect.sims.amazon.http.SpApiGateway;
-import io.nexusconnect.sims.amazon.state.RequestLog;
+import io.nexusconnect.sims.common.faults.Fault;
+import io.nexusconnect.sims.common.faults.FaultKind;
+import io.nexusconnect.sims.common.faults.Faults;
+import io.nexusconnect.sims.common.http.Json;
+import io.nexusconnect.sims.common.http.SimResponse;
+import io.nexusconnect.sims.common.requests.RequestLog;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
@@ -51,7 +52,7 @@ public final class LwaEndpoint implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         String requestId = UUID.randomUUID().toString();
-        Optional<Fault> fault = faults.take(Faults.LWA_TOKEN, FaultKind.Target.LWA);
+        Optional<Fault> fault = faults.take(AmazonSimulator.LWA_TOKEN, FaultKind.Target.TOKEN_ENDPOINT);
         if (fault.isPresent() && fault.get() instanceof Fault.Slow slow) {
             vertx.setTimer(Math.max(1, slow.delay().toMillis()), t -> respond(ctx, requestId, Optional.empty()));
         } else {
@@ -62,11 +63,11 @@ public final class LwaEndpoint implements Handler<RoutingContext> {
     private void respond(RoutingContext ctx, String requestId, Optional<Fault> fault) {
         SimResponse response = fault.flatMap(this::injected).orElseGet(() -> grant(params(ctx)));
         if (fault.isPresent() && fault.get() instanceof Fault.MalformedJson) {
-            response = SpApiGateway.garbled(response);
+            response = response.garbled();
         }
         SpApiGateway.write(ctx, requestId, response.withHeader("Cache-Control", "no-store")
                 .withHeader("Pragma", "no-cache"), Optional.empty());
-        log.record(Faults.LWA_TOKEN, response.status());
+        log.record(AmazonSimulator.LWA_TOKEN, response.status());
     }
 
     private Optional<SimResponse> injected(Fault fault) {

@@ -2,6 +2,7 @@ package io.nexusconnect.sims.amazon.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nexusconnect.sims.common.http.Json;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

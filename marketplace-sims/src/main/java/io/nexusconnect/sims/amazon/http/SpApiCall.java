@@ -2,6 +2,7 @@ package io.nexusconnect.sims.amazon.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nexusconnect.sims.amazon.SellerAccount;
+import io.nexusconnect.sims.common.http.Json;
 import io.vertx.core.MultiMap;
 
 import java.time.Instant;

@@ -1,6 +1,8 @@
 package io.nexusconnect.sims.amazon.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nexusconnect.sims.common.http.Json;
+import io.nexusconnect.sims.common.http.SimResponse;
 
 /**
  * SP-API {@code ErrorList} bodies ({@code {"errors":[{code, message, details}]}}). Codes and messages are the ones

@@ -1,5 +1,7 @@
 package io.nexusconnect.sims.amazon.http;
 
+import io.nexusconnect.sims.common.http.SimResponse;
+
 /** Ends a request early with a ready error response (validation failures, unknown resources). */
 public final class SpApiException extends RuntimeException {
     private final transient SimResponse response;

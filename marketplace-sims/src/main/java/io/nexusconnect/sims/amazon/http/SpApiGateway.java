@@ -4,12 +4,13 @@ import io.nexusconnect.sims.amazon.SellerAccount;
 import io.nexusconnect.sims.amazon.auth.Registry;
 import io.nexusconnect.sims.amazon.auth.TokenCheck;
 import io.nexusconnect.sims.amazon.auth.TokenStore;
-import io.nexusconnect.sims.amazon.faults.Fault;
-import io.nexusconnect.sims.amazon.faults.FaultKind;
-import io.nexusconnect.sims.amazon.faults.Faults;
 import io.nexusconnect.sims.amazon.listings.ListingsApi;
 import io.nexusconnect.sims.amazon.ratelimit.RateLimiter;
-import io.nexusconnect.sims.amazon.state.RequestLog;
+import io.nexusconnect.sims.common.faults.Fault;
+import io.nexusconnect.sims.common.faults.FaultKind;
+import io.nexusconnect.sims.common.faults.Faults;
+import io.nexusconnect.sims.common.http.SimResponse;
+import io.nexusconnect.sims.common.requests.RequestLog;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -17,7 +18,6 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -61,7 +61,7 @@ public final class SpApiGateway {
     public Handler<RoutingContext> route(String operationId, String logName, String quotaScope, SpApiHandler handler) {
         return ctx -> {
             String requestId = UUID.randomUUID().toString();
-            Optional<Fault> fault = faults.take(operationId, FaultKind.Target.SP_API);
+            Optional<Fault> fault = faults.take(operationId, FaultKind.Target.API);
             if (fault.isPresent() && fault.get() instanceof Fault.Slow slow) {
                 vertx.setTimer(Math.max(1, slow.delay().toMillis()),
                         t -> respond(ctx, requestId, operationId, logName, quotaScope, handler, Optional.empty()));
@@ -83,7 +83,7 @@ public final class SpApiGateway {
             response = SpApiErrors.internalFailure(500);
         }
         if (fault.isPresent() && fault.get() instanceof Fault.MalformedJson) {
-            response = garbled(response);
+            response = response.garbled();
         }
         write(ctx, requestId, response, limiter.limitHeader(operationId));
         log.record(logName, response.status());
@@ -141,13 +141,6 @@ public final class SpApiGateway {
             case Fault.InvalidClient c -> Optional.empty();
             case Fault.InvalidSubmission i -> Optional.empty();
         };
-    }
-
-    /** A 200 whose body is the real answer cut in half: what a dropped connection or a broken proxy delivers. */
-    public static SimResponse garbled(SimResponse response) {
-        byte[] body = response.body().length < 2 ? "{\"".getBytes() : Arrays.copyOf(response.body(),
-                response.body().length / 2);
-        return new SimResponse(200, response.headers(), body);
     }
 
     public static void write(RoutingContext ctx, String requestId, SimResponse response, Optional<String> rateLimit) {

@@ -2,10 +2,10 @@ package io.nexusconnect.sims.amazon.listings;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nexusconnect.sims.amazon.http.Json;
 import io.nexusconnect.sims.amazon.model.Availability;
 import io.nexusconnect.sims.amazon.model.ListingIssue;
 import io.nexusconnect.sims.amazon.model.SimListing;
+import io.nexusconnect.sims.common.http.Json;
 
 import java.math.RoundingMode;
 import java.util.Set;

@@ -3,14 +3,14 @@ package io.nexusconnect.sims.amazon.listings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nexusconnect.sims.amazon.http.Json;
-import io.nexusconnect.sims.amazon.http.SimResponse;
 import io.nexusconnect.sims.amazon.http.SpApiCall;
 import io.nexusconnect.sims.amazon.http.SpApiErrors;
 import io.nexusconnect.sims.amazon.http.SpApiException;
 import io.nexusconnect.sims.amazon.model.ListingIssue;
 import io.nexusconnect.sims.amazon.model.SimListing;
 import io.nexusconnect.sims.amazon.state.SellerStore;
+import io.nexusconnect.sims.common.http.Json;
+import io.nexusconnect.sims.common.http.SimResponse;
 
 import java.util.Comparator;
 import java.util.List;

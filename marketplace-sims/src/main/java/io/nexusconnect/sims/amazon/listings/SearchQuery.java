@@ -2,11 +2,11 @@ package io.nexusconnect.sims.amazon.listings;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nexusconnect.sims.amazon.http.Dates;
-import io.nexusconnect.sims.amazon.http.Json;
 import io.nexusconnect.sims.amazon.http.OpaqueToken;
 import io.nexusconnect.sims.amazon.http.SpApiCall;
 import io.nexusconnect.sims.amazon.http.SpApiException;
 import io.nexusconnect.sims.amazon.model.SimListing;
+import io.nexusconnect.sims.common.http.Json;
 
 import java.time.Instant;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package io.nexusconnect.sims.amazon.models;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nexusconnect.sims.amazon.http.Json;
+import io.nexusconnect.sims.common.http.Json;
 
 import java.io.IOException;
 import java.io.InputStream;

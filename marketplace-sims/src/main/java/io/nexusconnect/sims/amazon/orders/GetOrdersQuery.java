@@ -2,7 +2,6 @@ package io.nexusconnect.sims.amazon.orders;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nexusconnect.sims.amazon.http.Dates;
-import io.nexusconnect.sims.amazon.http.Json;
 import io.nexusconnect.sims.amazon.http.OpaqueToken;
 import io.nexusconnect.sims.amazon.http.SpApiCall;
 import io.nexusconnect.sims.amazon.http.SpApiException;
@@ -10,6 +9,7 @@ import io.nexusconnect.sims.amazon.model.FulfillmentChannel;
 import io.nexusconnect.sims.amazon.model.OrderStatus;
 import io.nexusconnect.sims.amazon.model.SimOrder;
 import io.nexusconnect.sims.amazon.state.SellerStore.OrderKey;
+import io.nexusconnect.sims.common.http.Json;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,12 +1,12 @@
 package io.nexusconnect.sims.amazon.orders;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nexusconnect.sims.amazon.http.Json;
 import io.nexusconnect.sims.amazon.model.FulfillmentChannel;
 import io.nexusconnect.sims.amazon.model.Marketplace;
 import io.nexusconnect.sims.amazon.model.OrderStatus;
 import io.nexusconnect.sims.amazon.model.SimOrder;
 import io.nexusconnect.sims.amazon.model.SimOrderItem;
+import io.nexusconnect.sims.common.http.Json;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

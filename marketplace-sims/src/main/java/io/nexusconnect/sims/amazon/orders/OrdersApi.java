@@ -2,15 +2,15 @@ package io.nexusconnect.sims.amazon.orders;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nexusconnect.sims.amazon.http.Json;
 import io.nexusconnect.sims.amazon.http.OpaqueToken;
-import io.nexusconnect.sims.amazon.http.SimResponse;
 import io.nexusconnect.sims.amazon.http.SpApiCall;
 import io.nexusconnect.sims.amazon.http.SpApiErrors;
 import io.nexusconnect.sims.amazon.http.SpApiException;
 import io.nexusconnect.sims.amazon.model.SimOrder;
 import io.nexusconnect.sims.amazon.model.SimOrderItem;
 import io.nexusconnect.sims.amazon.state.SellerStore;
+import io.nexusconnect.sims.common.http.Json;
+import io.nexusconnect.sims.common.http.SimResponse;
 
 import java.time.Duration;
 import java.util.List;

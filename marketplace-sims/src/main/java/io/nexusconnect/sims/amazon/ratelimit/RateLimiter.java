@@ -2,6 +2,7 @@ package io.nexusconnect.sims.amazon.ratelimit;
 
 import io.nexusconnect.sims.amazon.models.ModelOperation.UsagePlan;
 import io.nexusconnect.sims.amazon.models.SpApiModels;
+import io.nexusconnect.sims.common.ratelimit.TokenBucket;
 
 import java.math.BigDecimal;
 import java.time.Clock;

@@ -1,12 +1,12 @@
 package io.nexusconnect.sims.amazon.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nexusconnect.sims.amazon.http.SimResponse;
 import io.nexusconnect.sims.amazon.http.SpApiCall;
 import io.nexusconnect.sims.amazon.http.SpApiErrors;
 import io.nexusconnect.sims.amazon.http.SpApiHandler;
-import io.nexusconnect.sims.amazon.models.ModelOperation;
 import io.nexusconnect.sims.amazon.models.ModelOperation.SandboxExample;
+import io.nexusconnect.sims.amazon.models.ModelOperation;
+import io.nexusconnect.sims.common.http.SimResponse;
 
 import java.util.Comparator;
 import java.util.Iterator;

@@ -3,10 +3,10 @@ package io.nexusconnect.sims.amazon.sellers;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nexusconnect.sims.amazon.SellerAccount;
-import io.nexusconnect.sims.amazon.http.Json;
-import io.nexusconnect.sims.amazon.http.SimResponse;
 import io.nexusconnect.sims.amazon.http.SpApiCall;
 import io.nexusconnect.sims.amazon.model.Marketplace;
+import io.nexusconnect.sims.common.http.Json;
+import io.nexusconnect.sims.common.http.SimResponse;
 
 /** Sellers API v1 ({@code sellers.json}): the connection test of an adapter. */
 public final class SellersApi {

@@ -1,4 +1,4 @@
-package io.nexusconnect.sims.amazon.faults;
+package io.nexusconnect.sims.common.faults;
 
 import java.time.Duration;
 
@@ -7,7 +7,7 @@ public sealed interface Fault {
 
     FaultKind kind();
 
-    /** 429 QuotaExceeded with {@code Retry-After: <seconds>}. */
+    /** 429 in the marketplace's throttling shape, with {@code Retry-After: <seconds>}. */
     record RateLimit(Duration retryAfter) implements Fault {
         public RateLimit {
             if (retryAfter.isNegative()) {
@@ -21,7 +21,7 @@ public sealed interface Fault {
         }
     }
 
-    /** 500 or 503 with the InternalFailure body. */
+    /** 500 or 503 with the marketplace's internal-error body. */
     record ServerError(int status) implements Fault {
         public ServerError {
             if (status != 500 && status != 503) {
@@ -35,7 +35,7 @@ public sealed interface Fault {
         }
     }
 
-    /** 403 as for an expired access token; the presented token stays expired afterwards. */
+    /** The answer to an expired access token; the presented token stays expired afterwards. */
     record ExpiredToken() implements Fault {
         @Override
         public FaultKind kind() {
@@ -43,7 +43,7 @@ public sealed interface Fault {
         }
     }
 
-    /** LWA answers {@code invalid_grant}: the refresh token was revoked. */
+    /** The token endpoint answers {@code invalid_grant}: the refresh token was revoked or has expired. */
     record InvalidGrant() implements Fault {
         @Override
         public FaultKind kind() {
@@ -51,7 +51,7 @@ public sealed interface Fault {
         }
     }
 
-    /** LWA answers 401 {@code invalid_client}. */
+    /** The token endpoint answers 401 {@code invalid_client}. */
     record InvalidClient() implements Fault {
         @Override
         public FaultKind kind() {
@@ -59,7 +59,7 @@ public sealed interface Fault {
         }
     }
 
-    /** 403 Unauthorized as for a deactivated seller account. */
+    /** The answer for a deactivated or suspended seller account. */
     record AccountSuspended() implements Fault {
         @Override
         public FaultKind kind() {
@@ -67,7 +67,7 @@ public sealed interface Fault {
         }
     }
 
-    /** 403 Unauthorized as for an application lacking the operation's role. */
+    /** The answer for an application or token lacking the operation's role / scope. */
     record ScopeMissing() implements Fault {
         @Override
         public FaultKind kind() {
@@ -98,8 +98,9 @@ public sealed interface Fault {
     }
 
     /**
-     * patchListingsItem answers 200 with an INVALID submission (the model's VALIDATION_INVALID issue) after the token
-     * and throttling checks, and nothing changes; on other operations the rule is used up without effect.
+     * A write operation answers with its API's validation rejection after the token and throttling checks, and
+     * nothing changes (Amazon: patchListingsItem INVALID; eBay: per-item errors of bulk_update_price_quantity); on
+     * operations without such an answer the rule is used up without effect.
      */
     record InvalidSubmission() implements Fault {
         @Override

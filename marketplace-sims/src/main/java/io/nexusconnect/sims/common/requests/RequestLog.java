@@ -1,4 +1,4 @@
-package io.nexusconnect.sims.amazon.state;
+package io.nexusconnect.sims.common.requests;
 
 import java.util.Map;
 import java.util.TreeMap;

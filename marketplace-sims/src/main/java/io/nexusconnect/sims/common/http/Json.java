@@ -1,4 +1,4 @@
-package io.nexusconnect.sims.amazon.http;
+package io.nexusconnect.sims.common.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-/** The one JSON mapper of the simulator, and the SP-API's timestamp spelling (whole seconds, {@code Z}). */
+/** The one JSON mapper of the simulators, and the usual timestamp spelling (whole seconds, {@code Z}). */
 public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper();
 

@@ -1,4 +1,4 @@
-package io.nexusconnect.sims.amazon.faults;
+package io.nexusconnect.sims.common.faults;
 
 /**
  * An active fault: for requests to {@code operation} ({@code *} = every operation the kind applies to), either the

@@ -1,26 +1,27 @@
-package io.nexusconnect.sims.amazon.ratelimit;
+package io.nexusconnect.sims.common.ratelimit;
 
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * SP-API's throttling algorithm: a bucket of {@code burst} tokens, refilled at {@code rate} tokens per second, one
- * token per request. Starts full. Time comes from the caller, so a test clock drives refills.
+ * The token-bucket throttling algorithm (SP-API's, and the leaky buckets of other marketplaces): a bucket of
+ * {@code burst} tokens, refilled at {@code rate} tokens per second, one token per request. Starts full. Time comes
+ * from the caller, so a test clock drives refills.
  */
-final class TokenBucket {
+public final class TokenBucket {
     private final double ratePerSecond;
     private final int burst;
     private double tokens;
     private Instant refilledAt;
 
-    TokenBucket(double ratePerSecond, int burst, Instant now) {
+    public TokenBucket(double ratePerSecond, int burst, Instant now) {
         this.ratePerSecond = ratePerSecond;
         this.burst = burst;
         this.tokens = burst;
         this.refilledAt = now;
     }
 
-    synchronized boolean tryAcquire(Instant now) {
+    public synchronized boolean tryAcquire(Instant now) {
         refill(now);
         if (tokens >= 1) {
             tokens -= 1;
@@ -29,7 +30,7 @@ final class TokenBucket {
         return false;
     }
 
-    synchronized double available(Instant now) {
+    public synchronized double available(Instant now) {
         refill(now);
         return tokens;
     }

@@ -1,12 +1,11 @@
-package io.nexusconnect.sims.amazon.faults;
+package io.nexusconnect.sims.common.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nexusconnect.sims.amazon.http.Json;
-import io.nexusconnect.sims.amazon.http.SimResponse;
-import io.nexusconnect.sims.amazon.state.RequestLog;
-import io.vertx.core.buffer.Buffer;
+import io.nexusconnect.sims.common.http.Json;
+import io.nexusconnect.sims.common.http.SimResponse;
+import io.nexusconnect.sims.common.requests.RequestLog;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -130,8 +129,6 @@ public final class FaultsAdmin {
     }
 
     private static void send(RoutingContext ctx, SimResponse response) {
-        ctx.response().setStatusCode(response.status());
-        response.headers().forEach(ctx.response()::putHeader);
-        ctx.response().end(Buffer.buffer(response.body()));
+        response.send(ctx);
     }
 }

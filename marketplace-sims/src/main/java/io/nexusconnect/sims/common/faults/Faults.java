@@ -1,4 +1,4 @@
-package io.nexusconnect.sims.amazon.faults;
+package io.nexusconnect.sims.common.faults;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -8,14 +8,13 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The fault injector. A request takes the first (oldest) rule that names its operation (or {@code *}) and whose kind
- * can hit its endpoint: LWA-only kinds never hit SP-API calls and the other way round, and {@code *} never hits the
- * LWA endpoint (name it as {@link #LWA_TOKEN}) so "everything fails" scenarios still get tokens.
+ * The fault injector of a simulator. A request takes the first (oldest) rule that names its operation (or {@code *})
+ * and whose kind can hit its endpoint: token-endpoint kinds never hit API calls and the other way round, and
+ * {@code *} never hits the token endpoint (name it by the operation name its simulator logs it under) so "everything
+ * fails" scenarios still get tokens.
  */
 public final class Faults {
     public static final String ANY_OPERATION = "*";
-    /** The operation name of {@code POST /auth/o2/token} in fault rules and the request log. */
-    public static final String LWA_TOKEN = "lwaToken";
 
     private final List<MutableRule> rules = new ArrayList<>();
     private final AtomicLong ids = new AtomicLong();
@@ -71,8 +70,8 @@ public final class Faults {
         if (!wildcard && !rule.operation.equals(operationId)) {
             return false;
         }
-        if (wildcard && endpoint == FaultKind.Target.LWA) {
-            return rule.fault.kind().target() == FaultKind.Target.LWA;
+        if (wildcard && endpoint == FaultKind.Target.TOKEN_ENDPOINT) {
+            return rule.fault.kind().target() == FaultKind.Target.TOKEN_ENDPOINT;
         }
         FaultKind.Target target = rule.fault.kind().target();
         return target == FaultKind.Target.ANY || target == endpoint;

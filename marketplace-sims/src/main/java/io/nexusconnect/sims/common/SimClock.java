@@ -1,4 +1,4 @@
-package io.nexusconnect.sims.amazon;
+package io.nexusconnect.sims.common;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,8 +1,12 @@
-package io.nexusconnect.sims.amazon.http;
+package io.nexusconnect.sims.common.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,6 +26,20 @@ public record SimResponse(int status, Map<String, String> headers, byte[] body) 
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.put(name, value);
         return new SimResponse(status, copy, body);
+    }
+
+    /** A 200 whose body is this answer cut in half: what a dropped connection or a broken proxy delivers. */
+    public SimResponse garbled() {
+        byte[] cut = body.length < 2 ? "{\"".getBytes(StandardCharsets.UTF_8) : Arrays.copyOf(body, body.length / 2);
+        return new SimResponse(200, headers, cut);
+    }
+
+    /** Writes status, headers and body to the exchange. */
+    public void send(RoutingContext ctx) {
+        HttpServerResponse http = ctx.response();
+        http.setStatusCode(status);
+        headers.forEach(http::putHeader);
+        http.end(Buffer.buffer(body));
     }
 
     public String bodyText() {
