@@ -2,6 +2,8 @@ package io.nexusconnect.sims;
 
 import io.nexusconnect.sims.amazon.AmazonSimConfig;
 import io.nexusconnect.sims.amazon.AmazonSimulator;
+import io.nexusconnect.sims.shopify.ShopifySimConfig;
+import io.nexusconnect.sims.shopify.ShopifySimulator;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -16,7 +18,10 @@ public final class SimulatorMain {
 
     public static void main(String[] args) throws InterruptedException {
         AmazonSimConfig config;
+        ShopifyOption shopify;
         try {
+            shopify = ShopifyOption.take(args);
+            args = shopify.rest();
             config = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
@@ -25,9 +30,15 @@ public final class SimulatorMain {
             return;
         }
         AmazonSimulator amazon = AmazonSimulator.start(config);
+        ShopifySimulator shopifySim = shopify.port() < 0 ? null : ShopifySimulator.start(ShopifySimConfig.defaults()
+                .withHost(config.host()).withPort(shopify.port())
+                .withData(config.orderCount(), Math.max(1, config.listingCount()), config.seed()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             amazon.close();
+            if (shopifySim != null) {
+                shopifySim.close();
+            }
             stopped.countDown();
         }, "simulator-shutdown"));
         AmazonSimulator.DemoIdentity demo = AmazonSimulator.DEMO;
@@ -42,7 +53,29 @@ public final class SimulatorMain {
                 + " (secret and refresh token: AmazonSimulator.DEMO)");
         System.out.println("  data                 " + config.orderCount() + " orders, " + config.listingCount()
                 + " listings, seed " + config.seed() + ", rates x" + config.speedFactor());
+        if (shopifySim != null) {
+            System.out.println("Shopify Admin API simulator");
+            System.out.println("  GraphQL              " + shopifySim.graphqlUrl("{version}"));
+            System.out.println("  demo shop            " + ShopifySimulator.DEMO.myshopifyDomain() + " ("
+                    + ShopifySimulator.DEMO.name() + "), token: ShopifySimulator.DEMO");
+        }
         stopped.await();
+    }
+
+    /** {@code --shopify-port N} starts the Shopify simulator beside Amazon's (same host, order count and seed). */
+    record ShopifyOption(int port, String[] rest) {
+        static ShopifyOption take(String[] args) {
+            java.util.List<String> rest = new java.util.ArrayList<>();
+            int port = -1;
+            for (int i = 0; i < args.length; i++) {
+                if ("--shopify-port".equals(args[i]) && i + 1 < args.length) {
+                    port = Integer.parseInt(args[++i]);
+                } else {
+                    rest.add(args[i]);
+                }
+            }
+            return new ShopifyOption(port, rest.toArray(String[]::new));
+        }
     }
 
     static AmazonSimConfig parse(String[] args) {
@@ -92,6 +125,6 @@ public final class SimulatorMain {
     static String usage() {
         return "usage: SimulatorMain [--amazon-port 9101] [--amazon-sandbox-port <amazon-port + 1>] [--host 127.0.0.1]"
                 + " [--orders 1500] [--listings 200] [--speed 1] [--seed 42] [--token-ttl PT1H] [--lookback P30D]"
-                + " [--order-lag PT2M]";
+                + " [--order-lag PT2M] [--shopify-port 9105]";
     }
 }

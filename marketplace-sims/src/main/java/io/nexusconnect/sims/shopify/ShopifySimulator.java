@@ -1,30 +1,25 @@
 package io.nexusconnect.sims.shopify;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.nexusconnect.sims.amazon.state.RequestLog;
+import io.nexusconnect.sims.common.faults.Faults;
+import io.nexusconnect.sims.common.faults.FaultsAdmin;
+import io.nexusconnect.sims.common.http.SimServer;
+import io.nexusconnect.sims.common.requests.RequestLog;
 import io.nexusconnect.sims.shopify.graphql.AdminSchema;
 import io.nexusconnect.sims.shopify.graphql.BulkOperations;
 import io.nexusconnect.sims.shopify.graphql.InventoryMutation;
 import io.nexusconnect.sims.shopify.http.CostBucket;
 import io.nexusconnect.sims.shopify.http.GraphqlEndpoint;
-import io.nexusconnect.sims.shopify.http.ShopifyFault;
-import io.nexusconnect.sims.shopify.http.ShopifyFaults;
 import io.nexusconnect.sims.shopify.model.ShopStore;
 import io.nexusconnect.sims.shopify.model.SimShop;
 import io.nexusconnect.sims.shopify.seed.ShopSeeder;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A Shopify GraphQL Admin API simulator: {@code POST /admin/api/{version}/graphql.json} with a real GraphQL executor
@@ -43,7 +38,7 @@ public final class ShopifySimulator implements AutoCloseable {
     private final ShopStore store;
     private final Map<String, ShopStore> byToken = new ConcurrentHashMap<>();
     private final Map<String, CostBucket> buckets = new ConcurrentHashMap<>();
-    private final ShopifyFaults faults = new ShopifyFaults();
+    private final Faults faults = new Faults();
     private final RequestLog requestLog = new RequestLog();
     private final HttpServer server;
 
@@ -52,10 +47,7 @@ public final class ShopifySimulator implements AutoCloseable {
         this.store = new ShopSeeder(config.seed()).seed(DEMO, config.clock(), config.productCount(),
                 config.orderCount(), config.lookback());
         byToken.put(DEMO.accessToken(), store);
-        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(2)
-                .setInternalBlockingPoolSize(1)
-                .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
-                        .setClassPathResolvingEnabled(false)));
+        this.vertx = SimServer.vertx();
         BulkOperations bulk = new BulkOperations(config.effectiveBulkCompletion(),
                 n -> baseUrl() + "/__sim/bulk-results/" + n + ".jsonl");
         AdminSchema schema = new AdminSchema(bulk, new InventoryMutation(config.idempotencyRequired()));
@@ -77,48 +69,12 @@ public final class ShopifySimulator implements AutoCloseable {
             ctx.response().putHeader("Content-Type", "application/jsonl").end(io.vertx.core.buffer.Buffer.buffer(
                     jsonl.get()));
         });
-        router.post("/__sim/faults").handler(ctx -> {
-            try {
-                JsonNode body = new ObjectMapper().readTree(ctx.body().asString());
-                faults.inject(body.path("operation").asText("*"), fault(body), body.path("times").asInt(1));
-                ctx.response().setStatusCode(201).end();
-            } catch (Exception e) {
-                ctx.response().setStatusCode(400).end(String.valueOf(e.getMessage()));
-            }
-        });
-        router.delete("/__sim/faults").handler(ctx -> {
-            faults.clear();
-            ctx.response().setStatusCode(204).end();
-        });
-        router.get("/__sim/requests").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
-                .end(io.vertx.core.json.Json.encode(requestLog.countsByStatus())));
-        try {
-            this.server = vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host())
-                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            vertx.close();
-            throw new IllegalStateException("Shopify simulator could not listen on " + config.host() + ":"
-                    + config.port(), e);
-        }
+        new FaultsAdmin(faults, requestLog).mount(router);
+        this.server = SimServer.listen(vertx, router, config.host(), config.port(), "Shopify simulator");
     }
 
     public static ShopifySimulator start(ShopifySimConfig config) {
         return new ShopifySimulator(config);
-    }
-
-    private static ShopifyFault fault(JsonNode body) {
-        return switch (body.path("kind").asText()) {
-            case "rate_limit" -> new ShopifyFault.TooManyRequests(Duration.ofSeconds(body.path("retryAfterSeconds")
-                    .asLong(2)));
-            case "server_error" -> new ShopifyFault.ServerError(body.path("status").asInt(503));
-            case "invalid_token" -> new ShopifyFault.InvalidToken();
-            case "shop_frozen" -> new ShopifyFault.ShopFrozen();
-            case "access_denied" -> new ShopifyFault.AccessDenied();
-            case "malformed_json" -> new ShopifyFault.MalformedJson();
-            case "throttled" -> new ShopifyFault.Throttled();
-            case "slow" -> new ShopifyFault.Slow(Duration.ofMillis(body.path("delayMillis").asLong(1000)));
-            default -> throw new IllegalArgumentException("unknown fault kind " + body.path("kind").asText());
-        };
     }
 
     private CostBucket bucket(ShopStore shop) {
@@ -147,7 +103,7 @@ public final class ShopifySimulator implements AutoCloseable {
         return store;
     }
 
-    public ShopifyFaults faults() {
+    public Faults faults() {
         return faults;
     }
 
@@ -167,13 +123,7 @@ public final class ShopifySimulator implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            throw new IllegalStateException("Shopify simulator did not stop cleanly", e);
-        }
+        SimServer.close(vertx, "Shopify simulator");
     }
 
     @Override

@@ -2,8 +2,8 @@ package io.nexusconnect.sims.shopify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.nexusconnect.sims.amazon.SimClock;
-import io.nexusconnect.sims.shopify.http.ShopifyFault;
+import io.nexusconnect.sims.common.SimClock;
+import io.nexusconnect.sims.common.faults.Fault;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,7 +108,7 @@ class ShopifySimulatorTest {
     @Test
     @DisplayName("An empty bucket answers THROTTLED with HTTP 200; the restore rate refills it with time")
     void throttled() throws Exception {
-        sim.faults().next("shop", new ShopifyFault.Throttled());
+        sim.costBucket().drain();
         JsonNode answer = post("{ shop { name } }", Map.of()).body;
         assertThat(answer.at("/errors/0/extensions/code").asText()).isEqualTo("THROTTLED");
         assertThat(answer.at("/extensions/cost/throttleStatus/currentlyAvailable").asDouble()).isZero();
@@ -165,15 +165,15 @@ class ShopifySimulatorTest {
     @Test
     @DisplayName("Injected 429, 5xx and malformed answers come back as configured, then the endpoint recovers")
     void faults() throws Exception {
-        sim.faults().next("shop", new ShopifyFault.TooManyRequests(Duration.ofSeconds(3)));
+        sim.faults().next("shop", Fault.rateLimit(Duration.ofSeconds(3)));
         HttpResponse<String> tooMany = HTTP.send(request("{ shop { name } }", Map.of(), ShopifySimulator.DEMO
                 .accessToken()), HttpResponse.BodyHandlers.ofString());
         assertThat(tooMany.statusCode()).isEqualTo(429);
         assertThat(tooMany.headers().firstValue("Retry-After")).contains("3");
-        sim.faults().next("shop", new ShopifyFault.ServerError(503));
+        sim.faults().next("shop", Fault.serverError(503));
         assertThat(HTTP.send(request("{ shop { name } }", Map.of(), ShopifySimulator.DEMO.accessToken()),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(503);
-        sim.faults().next("shop", new ShopifyFault.MalformedJson());
+        sim.faults().next("shop", Fault.malformedJson());
         String cut = HTTP.send(request("{ shop { name } }", Map.of(), ShopifySimulator.DEMO.accessToken()),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(cut).doesNotEndWith("}");

@@ -10,7 +10,10 @@ import graphql.ParseAndValidate;
 import graphql.ParseAndValidateResult;
 import graphql.language.Field;
 import graphql.language.OperationDefinition;
-import io.nexusconnect.sims.amazon.state.RequestLog;
+import io.nexusconnect.sims.common.faults.Fault;
+import io.nexusconnect.sims.common.faults.FaultKind;
+import io.nexusconnect.sims.common.faults.Faults;
+import io.nexusconnect.sims.common.requests.RequestLog;
 import io.nexusconnect.sims.shopify.graphql.AdminSchema;
 import io.nexusconnect.sims.shopify.graphql.QueryCost;
 import io.nexusconnect.sims.shopify.model.ShopStore;
@@ -42,13 +45,13 @@ public final class GraphqlEndpoint implements Handler<RoutingContext> {
     private final QueryCost cost;
     private final Function<String, Optional<ShopStore>> shopsByToken;
     private final Function<ShopStore, CostBucket> buckets;
-    private final ShopifyFaults faults;
+    private final Faults faults;
     private final RequestLog log;
     private final List<String> supportedVersions;
     private final int maxSingleQueryCost;
 
     public GraphqlEndpoint(Vertx vertx, AdminSchema schema, Function<String, Optional<ShopStore>> shopsByToken,
-                           Function<ShopStore, CostBucket> buckets, ShopifyFaults faults, RequestLog log,
+                           Function<ShopStore, CostBucket> buckets, Faults faults, RequestLog log,
                            List<String> supportedVersions, int maxSingleQueryCost) {
         this.vertx = vertx;
         this.schema = schema;
@@ -102,8 +105,8 @@ public final class GraphqlEndpoint implements Handler<RoutingContext> {
         OperationDefinition op = parsed.getDocument().getDefinitionsOfType(OperationDefinition.class).getFirst();
         String operation = op.getSelectionSet().getSelectionsOfType(Field.class).stream().map(Field::getName)
                 .findFirst().orElse("unknown");
-        Optional<ShopifyFault> fault = faults.take(operation);
-        if (fault.isPresent() && fault.get() instanceof ShopifyFault.Slow slow) {
+        Optional<Fault> fault = faults.take(operation, FaultKind.Target.API);
+        if (fault.isPresent() && fault.get() instanceof Fault.Slow slow) {
             vertx.setTimer(Math.max(1, slow.delay().toMillis()),
                     id -> vertx.executeBlocking(() -> run(ctx, shop.get(), served, op, operation, input, variables,
                             Optional.empty()), false));
@@ -113,34 +116,33 @@ public final class GraphqlEndpoint implements Handler<RoutingContext> {
     }
 
     private Void run(RoutingContext ctx, ShopStore shop, String version, OperationDefinition op, String operation,
-                     ExecutionInput input, Map<String, Object> variables, Optional<ShopifyFault> fault) {
+                     ExecutionInput input, Map<String, Object> variables, Optional<Fault> fault) {
         CostBucket bucket = buckets.apply(shop);
         if (fault.isPresent()) {
             switch (fault.get()) {
-                case ShopifyFault.TooManyRequests tooMany -> {
+                case Fault.RateLimit tooMany -> {
                     ctx.response().putHeader("Retry-After", String.valueOf(tooMany.retryAfter().toSeconds()));
                     reply(ctx, operation, 429, "{\"errors\":\"Exceeded 2 calls per second for api client. Reduce "
                             + "request rates to resume uninterrupted service.\"}");
                     return null;
                 }
-                case ShopifyFault.ServerError error -> {
+                case Fault.ServerError error -> {
                     reply(ctx, operation, error.status(), "{\"errors\":\"Internal Server Error\"}");
                     return null;
                 }
-                case ShopifyFault.InvalidToken ignored -> {
+                case Fault.ExpiredToken ignored -> {
                     reply(ctx, operation, 401, invalidToken());
                     return null;
                 }
-                case ShopifyFault.ShopFrozen ignored -> {
+                case Fault.AccountSuspended ignored -> {
                     reply(ctx, operation, 402, "{\"errors\":\"Unavailable Shop\"}");
                     return null;
                 }
-                case ShopifyFault.AccessDenied ignored -> {
+                case Fault.ScopeMissing ignored -> {
                     reply(ctx, operation, 403, "{\"errors\":\"[API] This action requires merchant approval for "
                             + "read_orders scope.\"}");
                     return null;
                 }
-                case ShopifyFault.Throttled ignored -> bucket.drain();
                 default -> {
                 }
             }
@@ -177,7 +179,7 @@ public final class GraphqlEndpoint implements Handler<RoutingContext> {
         List<Map<String, Object>> errors = result.getErrors().isEmpty() ? null
                 : result.getErrors().stream().map(GraphQLError::toSpecification).toList();
         String text = json(answer(data, errors, requested, actual, bucket.status()));
-        if (fault.isPresent() && fault.get() instanceof ShopifyFault.MalformedJson) {
+        if (fault.isPresent() && fault.get() instanceof Fault.MalformedJson) {
             text = text.substring(0, text.length() / 2);
         }
         reply(ctx, operation, 200, text);
