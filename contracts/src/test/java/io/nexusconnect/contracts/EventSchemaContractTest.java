@@ -5,6 +5,7 @@ import io.nexusconnect.contracts.connection.ConnectionSnapshot;
 import io.nexusconnect.contracts.kafka.EventSchemas;
 import io.nexusconnect.contracts.kafka.Json;
 import io.nexusconnect.contracts.kafka.MalformedEventException;
+import io.nexusconnect.contracts.normalized.Product;
 import io.nexusconnect.contracts.sync.SyncCompleted;
 import io.nexusconnect.contracts.sync.SyncEvent;
 import org.junit.jupiter.api.DisplayName;
@@ -62,6 +63,27 @@ class EventSchemaContractTest {
 
         assertThat(EventSchemas.violations(ConnectionSnapshot.TYPE, json.toString())).isEmpty();
         assertThat(Json.read(json.toString(), ConnectionSnapshot.class).policy()).isNull();
+    }
+
+    @Test
+    @DisplayName("A product written before listing health existed still conforms and reads back with no health")
+    void productWithoutHealthStillReads() throws Exception {
+        NexusEvent product = Samples.all().stream().filter(e -> e instanceof Product p && p.health() != null).findFirst().orElseThrow();
+        ObjectNode json = (ObjectNode) Json.mapper().readTree(Json.write(product));
+        json.remove("health");
+
+        assertThat(EventSchemas.violations(Product.TYPE, json.toString())).isEmpty();
+        assertThat(Json.read(json.toString(), Product.class).health()).isNull();
+    }
+
+    @Test
+    @DisplayName("A health verdict outside active/inactive/suppressed/incomplete is rejected")
+    void unknownVerdictIsRejected() throws Exception {
+        NexusEvent product = Samples.all().stream().filter(e -> e instanceof Product p && p.health() != null).findFirst().orElseThrow();
+        ObjectNode json = (ObjectNode) Json.mapper().readTree(Json.write(product));
+        ((ObjectNode) json.get("health")).put("verdict", "buyable");
+
+        assertThat(EventSchemas.violations(Product.TYPE, json.toString())).isNotEmpty();
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.nexusconnect.contracts.normalized.Money;
 import io.nexusconnect.contracts.normalized.Order;
 import io.nexusconnect.contracts.normalized.OrderLine;
 import io.nexusconnect.contracts.normalized.OrderStatus;
+import io.nexusconnect.contracts.normalized.ListingHealth;
 import io.nexusconnect.contracts.normalized.Product;
 import io.nexusconnect.contracts.security.SealedSecret;
 import io.nexusconnect.contracts.status.ConnectionStatus;
@@ -84,7 +85,11 @@ final class Samples {
                         OrderStatus.PARTIALLY_SHIPPED, "PartiallyShipped", T, T, new Money("44.97", "USD"), "ATVPDKIKX0DER",
                         "MFN", List.of(line), SYNC, T),
                 new Product(CONNECTION, "tenant-a", Marketplace.AMAZON, "SKU-1", "SKU-1", "B00TEST", "Mug", "HOME",
-                        List.of("BUYABLE"), "ATVPDKIKX0DER", USD, T, T, SYNC, T),
+                        List.of("BUYABLE"), "ATVPDKIKX0DER", USD, T, T, SYNC, T,
+                        new ListingHealth(ListingHealth.Verdict.SUPPRESSED, List.of(new ListingHealth.Issue("90220",
+                                ListingHealth.Severity.ERROR, "'item_name' is required but not supplied.")))),
+                new Product(CONNECTION, "tenant-a", Marketplace.EBAY, "SKU-9", "SKU-9", null, "Plate", null,
+                        null, null, null, null, null, SYNC, T),
                 new InventoryLevel(CONNECTION, "tenant-a", Marketplace.AMAZON, "SKU-1", 7, "DEFAULT", SYNC, T,
                         List.of(new InventoryLevel.ChannelQuantity("DEFAULT", 7),
                                 new InventoryLevel.ChannelQuantity("AMAZON_NA", 40))),

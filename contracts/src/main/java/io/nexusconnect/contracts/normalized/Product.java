@@ -14,6 +14,8 @@ import java.util.UUID;
  *
  * @param marketplaceProductId the catalog identity (ASIN, eBay item id, ...)
  * @param statuses             marketplace listing statuses as reported (e.g. BUYABLE, DISCOVERABLE)
+ * @param health               optional listing-health verdict with the marketplace's issues; absent when the adapter
+ *                             does not know it (readers treat absent as unknown, not as healthy)
  */
 public record Product(
         UUID connectionId,
@@ -30,9 +32,19 @@ public record Product(
         Instant createdAt,
         Instant updatedAt,
         UUID syncId,
-        Instant observedAt) implements NexusEvent {
+        Instant observedAt,
+        ListingHealth health) implements NexusEvent {
 
     public static final String TYPE = "io.nexusconnect.product.v1";
+
+    /** A product without a health verdict (adapters that do not read listing health). */
+    public Product(UUID connectionId, String tenantId, Marketplace marketplace, String externalId, String sku,
+                   String marketplaceProductId, String title, String productType, List<String> statuses,
+                   String salesChannel, Money price, Instant createdAt, Instant updatedAt, UUID syncId,
+                   Instant observedAt) {
+        this(connectionId, tenantId, marketplace, externalId, sku, marketplaceProductId, title, productType, statuses,
+                salesChannel, price, createdAt, updatedAt, syncId, observedAt, null);
+    }
 
     @Override
     public String eventType() {
