@@ -3,6 +3,8 @@ package io.nexusconnect.sims;
 import io.nexusconnect.sims.amazon.AmazonSimConfig;
 import io.nexusconnect.sims.amazon.AmazonSimulator;
 import io.nexusconnect.sims.ebay.EbaySimulator;
+import io.nexusconnect.sims.shopify.ShopifySimConfig;
+import io.nexusconnect.sims.shopify.ShopifySimulator;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -19,9 +21,11 @@ public final class SimulatorMain {
     public static void main(String[] args) throws InterruptedException {
         AmazonSimConfig config;
         EbayLaunch ebayLaunch;
+        ShopifyOption shopify;
         try {
             ebayLaunch = EbayLaunch.parse(args);
-            config = parse(ebayLaunch.remaining());
+            shopify = ShopifyOption.take(ebayLaunch.remaining());
+            config = parse(shopify.rest());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(usage());
@@ -30,11 +34,17 @@ public final class SimulatorMain {
         }
         AmazonSimulator amazon = AmazonSimulator.start(config);
         EbaySimulator ebay = ebayLaunch.config().map(EbaySimulator::start).orElse(null);
+        ShopifySimulator shopifySim = shopify.port() < 0 ? null : ShopifySimulator.start(ShopifySimConfig.defaults()
+                .withHost(config.host()).withPort(shopify.port())
+                .withData(config.orderCount(), Math.max(1, config.listingCount()), config.seed()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             amazon.close();
             if (ebay != null) {
                 ebay.close();
+            }
+            if (shopifySim != null) {
+                shopifySim.close();
             }
             stopped.countDown();
         }, "simulator-shutdown"));
@@ -53,7 +63,29 @@ public final class SimulatorMain {
         if (ebay != null) {
             EbayLaunch.printStarted(ebay);
         }
+        if (shopifySim != null) {
+            System.out.println("Shopify Admin API simulator");
+            System.out.println("  GraphQL              " + shopifySim.graphqlUrl("{version}"));
+            System.out.println("  demo shop            " + ShopifySimulator.DEMO.myshopifyDomain() + " ("
+                    + ShopifySimulator.DEMO.name() + "), token: ShopifySimulator.DEMO");
+        }
         stopped.await();
+    }
+
+    /** {@code --shopify-port N} starts the Shopify simulator beside Amazon's (same host, order count and seed). */
+    record ShopifyOption(int port, String[] rest) {
+        static ShopifyOption take(String[] args) {
+            java.util.List<String> rest = new java.util.ArrayList<>();
+            int port = -1;
+            for (int i = 0; i < args.length; i++) {
+                if ("--shopify-port".equals(args[i]) && i + 1 < args.length) {
+                    port = Integer.parseInt(args[++i]);
+                } else {
+                    rest.add(args[i]);
+                }
+            }
+            return new ShopifyOption(port, rest.toArray(String[]::new));
+        }
     }
 
     static AmazonSimConfig parse(String[] args) {
@@ -103,6 +135,6 @@ public final class SimulatorMain {
     static String usage() {
         return "usage: SimulatorMain [--amazon-port 9101] [--amazon-sandbox-port <amazon-port + 1>] [--host 127.0.0.1]"
                 + " [--orders 1500] [--listings 200] [--speed 1] [--seed 42] [--token-ttl PT1H] [--lookback P30D]"
-                + " [--order-lag PT2M]" + EbayLaunch.usage();
+                + " [--order-lag PT2M] [--shopify-port 9105]" + EbayLaunch.usage();
     }
 }

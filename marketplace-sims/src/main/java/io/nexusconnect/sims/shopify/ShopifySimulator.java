@@ -1,0 +1,133 @@
+package io.nexusconnect.sims.shopify;
+
+import io.nexusconnect.sims.common.faults.Faults;
+import io.nexusconnect.sims.common.faults.FaultsAdmin;
+import io.nexusconnect.sims.common.http.SimServer;
+import io.nexusconnect.sims.common.requests.RequestLog;
+import io.nexusconnect.sims.shopify.graphql.AdminSchema;
+import io.nexusconnect.sims.shopify.graphql.BulkOperations;
+import io.nexusconnect.sims.shopify.graphql.InventoryMutation;
+import io.nexusconnect.sims.shopify.http.CostBucket;
+import io.nexusconnect.sims.shopify.http.GraphqlEndpoint;
+import io.nexusconnect.sims.shopify.model.ShopStore;
+import io.nexusconnect.sims.shopify.model.SimShop;
+import io.nexusconnect.sims.shopify.seed.ShopSeeder;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A Shopify GraphQL Admin API simulator: {@code POST /admin/api/{version}/graphql.json} with a real GraphQL executor
+ * over an SDL subset of the Admin API, calculated query cost with a leaky bucket per shop, bulk operations with JSONL
+ * results, {@code inventorySetQuantities} with the version's compare-and-swap rule, and fault injection
+ * ({@code /__sim/faults}). What is simulated and why: marketplace-sims BEHAVIOR.md.
+ */
+public final class ShopifySimulator implements AutoCloseable {
+
+    /** The demo shop; the token is fake and public. */
+    public static final SimShop DEMO = new SimShop(61_000_001, "Nexus Demo Shop", "nexus-demo.myshopify.com", "USD",
+            "America/New_York", "Basic", false, "shpat_" + "0123456789abcdef0123456789abcdef");
+
+    private final ShopifySimConfig config;
+    private final Vertx vertx;
+    private final ShopStore store;
+    private final Map<String, ShopStore> byToken = new ConcurrentHashMap<>();
+    private final Map<String, CostBucket> buckets = new ConcurrentHashMap<>();
+    private final Faults faults = new Faults();
+    private final RequestLog requestLog = new RequestLog();
+    private final HttpServer server;
+
+    private ShopifySimulator(ShopifySimConfig config) {
+        this.config = config;
+        this.store = new ShopSeeder(config.seed()).seed(DEMO, config.clock(), config.productCount(),
+                config.orderCount(), config.lookback());
+        byToken.put(DEMO.accessToken(), store);
+        this.vertx = SimServer.vertx();
+        BulkOperations bulk = new BulkOperations(config.effectiveBulkCompletion(),
+                n -> baseUrl() + "/__sim/bulk-results/" + n + ".jsonl");
+        AdminSchema schema = new AdminSchema(bulk, new InventoryMutation(config.idempotencyRequired()));
+        GraphqlEndpoint endpoint = new GraphqlEndpoint(vertx, schema,
+                token -> Optional.ofNullable(token == null ? null : byToken.get(token)), this::bucket, faults,
+                requestLog, config.supportedVersions(), config.maxSingleQueryCost());
+        Router router = Router.router(vertx);
+        router.route().handler(BodyHandler.create(false).setBodyLimit(2 * 1024 * 1024));
+        router.post("/admin/api/:version/graphql.json").handler(endpoint);
+        router.get("/__sim/bulk-results/:file").handler(ctx -> {
+            String file = ctx.pathParam("file");
+            long number = file.endsWith(".jsonl") ? Long.parseLong(file.substring(0, file.length() - 6)) : -1;
+            Optional<byte[]> jsonl = bulk.result(number);
+            requestLog.record("bulkDownload", jsonl.isPresent() ? 200 : 404);
+            if (jsonl.isEmpty()) {
+                ctx.response().setStatusCode(404).end();
+                return;
+            }
+            ctx.response().putHeader("Content-Type", "application/jsonl").end(io.vertx.core.buffer.Buffer.buffer(
+                    jsonl.get()));
+        });
+        new FaultsAdmin(faults, requestLog).mount(router);
+        this.server = SimServer.listen(vertx, router, config.host(), config.port(), "Shopify simulator");
+    }
+
+    public static ShopifySimulator start(ShopifySimConfig config) {
+        return new ShopifySimulator(config);
+    }
+
+    private CostBucket bucket(ShopStore shop) {
+        return buckets.computeIfAbsent(shop.shop().myshopifyDomain(),
+                k -> new CostBucket(config.clock(), config.maximumAvailable(), config.effectiveRestoreRate()));
+    }
+
+    public ShopifySimConfig config() {
+        return config;
+    }
+
+    /** e.g. {@code http://127.0.0.1:9103}; the Admin API is under {@code /admin/api/{version}/graphql.json}. */
+    public String baseUrl() {
+        return "http://" + config.host() + ":" + server.actualPort();
+    }
+
+    public String graphqlUrl(String version) {
+        return baseUrl() + "/admin/api/" + version + "/graphql.json";
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    public ShopStore store() {
+        return store;
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    public RequestLog requestLog() {
+        return requestLog;
+    }
+
+    /** The demo shop's cost bucket. */
+    public CostBucket costBucket() {
+        return bucket(store);
+    }
+
+    /** Refills every bucket (between test cases). */
+    public void resetRateLimits() {
+        buckets.values().forEach(CostBucket::reset);
+    }
+
+    @Override
+    public void close() {
+        SimServer.close(vertx, "Shopify simulator");
+    }
+
+    @Override
+    public String toString() {
+        return "ShopifySimulator[" + baseUrl() + "]";
+    }
+}
