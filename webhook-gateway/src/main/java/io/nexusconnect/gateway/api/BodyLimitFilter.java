@@ -1,0 +1,32 @@
+package io.nexusconnect.gateway.api;
+
+import io.nexusconnect.gateway.config.GatewayConfig;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Answers 413 from the declared Content-Length before a byte of the body is read. A body without a length
+ * (chunked) is cut off by the HTTP layer's limit just above ours and checked again after reading.
+ */
+public class BodyLimitFilter {
+    private final GatewayConfig config;
+
+    public BodyLimitFilter(GatewayConfig config) {
+        this.config = config;
+    }
+
+    @ServerRequestFilter(preMatching = true)
+    public Response rejectDeclaredOversize(ContainerRequestContext request) {
+        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (length == null || !request.getUriInfo().getPath().startsWith("/api/webhooks/")) {
+            return null;
+        }
+        try {
+            return Long.parseLong(length.trim()) > config.maxBodyBytes() ? Problems.tooLarge(config.maxBodyBytes()) : null;
+        } catch (NumberFormatException e) {
+            return Problems.of(400, "Bad Request", "Content-Length is not a number.", null);
+        }
+    }
+}
