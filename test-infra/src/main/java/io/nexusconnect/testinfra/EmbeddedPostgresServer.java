@@ -4,44 +4,93 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL 17 server from the zonky binaries, with logical decoding on so that Debezium (pgoutput) can
- * stream the outbox table.
+ * stream the outbox table. Durable (fsync and synchronous_commit on, PostgreSQL's defaults): fault tests stop it
+ * and rely on every acknowledged commit being there afterwards. It can be stopped and started again on the same
+ * port with the same data directory, as an operator's restart would.
  */
 final class EmbeddedPostgresServer implements AutoCloseable {
     static final String USER = "postgres";
     static final String PASSWORD = "postgres";
     static final String DATABASE = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+    private int port;
+    private EmbeddedPostgres postgres;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
-        this.postgres = postgres;
+    private EmbeddedPostgresServer(Path dataDirectory) {
+        this.dataDirectory = dataDirectory;
     }
 
     static EmbeddedPostgresServer start() {
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setServerConfig("wal_level", "logical")
-                    .setServerConfig("max_replication_slots", "20")
-                    .setServerConfig("max_wal_senders", "20")
-                    .setServerConfig("max_connections", "300")
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .start();
-            return new EmbeddedPostgresServer(postgres);
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(Files.createTempDirectory("nexus-test-pg-"));
+            server.startServer();
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL server", e);
         }
     }
 
+    /** Starts the server: on a free port the first time, then again on that port, with the data it had. */
+    synchronized void startServer() {
+        if (postgres != null) {
+            return;
+        }
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("wal_level", "logical")
+                    .setServerConfig("max_replication_slots", "20")
+                    .setServerConfig("max_wal_senders", "20")
+                    .setServerConfig("max_connections", "300")
+                    // zonky's defaults trade durability for speed (fsync off, synchronous_commit off): not here
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on");
+            if (port != 0) {
+                builder.setPort(port);
+            }
+            postgres = builder.start();
+            port = postgres.getPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL server", e);
+        }
+    }
+
+    /** Stops the server (PostgreSQL's fast shutdown); its port and data stay for {@link #startServer()}. */
+    synchronized void stopServer() {
+        if (postgres == null) {
+            return;
+        }
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stop the embedded PostgreSQL server", e);
+        } finally {
+            postgres = null;
+        }
+    }
+
+    synchronized boolean running() {
+        return postgres != null;
+    }
+
     int port() {
-        return postgres.getPort();
+        return port;
     }
 
     @Override
     public void close() throws IOException {
-        postgres.close();
+        stopServer();
+        try (Stream<Path> files = Files.walk(dataDirectory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
     }
 }

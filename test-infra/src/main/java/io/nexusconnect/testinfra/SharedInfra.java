@@ -64,6 +64,19 @@ public final class SharedInfra {
         return started().postgres().port();
     }
 
+    /**
+     * Stops the shared PostgreSQL server, as an outage would (for fault tests; every test class of the JVM shares it,
+     * so such a test must start it again before it ends).
+     */
+    public static void stopPostgres() {
+        started().postgres().stopServer();
+    }
+
+    /** Starts the shared PostgreSQL server again, on the same port with the same data. */
+    public static void startPostgres() {
+        started().postgres().startServer();
+    }
+
     public static String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + postgresPort() + "/" + EmbeddedPostgresServer.DATABASE;
     }

@@ -48,6 +48,39 @@ class SharedInfraTest {
     }
 
     @Test
+    @DisplayName("PostgreSQL stopped refuses connections; started again it has the same port, durable settings and every committed row")
+    void postgresStopsAndStartsWithItsData() throws Exception {
+        // given a committed row
+        String jdbc = SharedInfra.jdbcUrl();
+        try (Connection connection = DriverManager.getConnection(jdbc, SharedInfra.username(), SharedInfra.password())) {
+            connection.createStatement().execute("create table if not exists restart_probe (id int primary key)");
+            connection.createStatement().execute("insert into restart_probe values (1) on conflict do nothing");
+        }
+
+        // when the server is stopped, then connections are refused
+        SharedInfra.stopPostgres();
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> DriverManager.getConnection(jdbc, SharedInfra.username(), SharedInfra.password()).close())
+                    .isInstanceOf(java.sql.SQLException.class);
+        } finally {
+            // and when it is started again
+            SharedInfra.startPostgres();
+        }
+
+        // then the same URL reaches it, durable, and the row is there
+        assertThat(SharedInfra.jdbcUrl()).isEqualTo(jdbc);
+        try (Connection connection = DriverManager.getConnection(jdbc, SharedInfra.username(), SharedInfra.password());
+             ResultSet rs = connection.createStatement().executeQuery(
+                     "select (select count(*) from restart_probe), current_setting('fsync'), current_setting('synchronous_commit')")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(1);
+            assertThat(rs.getString(2)).isEqualTo("on");
+            assertThat(rs.getString(3)).isEqualTo("on");
+        }
+    }
+
+    @Test
     @DisplayName("Compacted topics are created compacted, with the partition count all connection-keyed topics share")
     void topicsExist() throws Exception {
         try (var admin = org.apache.kafka.clients.admin.Admin.create(

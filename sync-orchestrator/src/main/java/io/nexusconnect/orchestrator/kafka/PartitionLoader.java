@@ -61,7 +61,7 @@ final class PartitionLoader implements AutoCloseable {
      *                  dead-lettered already by whoever consumed them, and are skipped silently
      */
     Loaded load(Set<Integer> partitions, ShardEngine engine, Map<TopicPartition, Long> committed, OutboundRecords outbound,
-                DeadLetters deadLetters, Instant now) {
+                DeadLetterRecords deadLetters, Instant now) {
         Instant deadline = Instant.now().plus(timeout);
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         List<TopicPartition> stateTps = topicPartitions(Topics.SYNC_STATE, partitions);

@@ -1,36 +1,23 @@
 package io.nexusconnect.orchestrator.kafka;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.nexusconnect.contracts.Topics;
 import io.nexusconnect.contracts.connection.ConnectionSnapshot;
-import io.nexusconnect.contracts.kafka.CloudEvents;
-import io.nexusconnect.contracts.kafka.EventSchemas;
-import io.nexusconnect.contracts.kafka.Json;
+import io.nexusconnect.contracts.kafka.EventDecoder;
 import io.nexusconnect.contracts.kafka.MalformedEventException;
-import io.nexusconnect.contracts.sync.SyncCompleted;
 import io.nexusconnect.contracts.sync.SyncEvent;
 import io.nexusconnect.contracts.sync.SyncNowRequested;
-import io.nexusconnect.contracts.sync.SyncProgress;
-import io.nexusconnect.contracts.sync.SyncStarted;
 import io.nexusconnect.orchestrator.engine.Input;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Turns a consumed record into an engine {@link Input}, or throws {@link MalformedEventException} saying why it is
- * poison. A record must meet its JSON Schema, except that unknown fields are allowed (adding an optional field is a
- * compatible change), and its key must be the connection it is about.
+ * poison. Records are read with the system's tolerant {@link EventDecoder} (schema enforced, unknown fields ignored,
+ * a newer minor {@code ce_type} accepted); the key must be the connection the record is about.
  */
 final class RecordDecoder {
-    private static final Map<String, String> SYNC_EVENT_TYPES = Map.of(
-            "started", SyncStarted.TYPE, "progress", SyncProgress.TYPE, "completed", SyncCompleted.TYPE);
-
     private RecordDecoder() {
     }
 
@@ -53,23 +40,14 @@ final class RecordDecoder {
     }
 
     private static SyncNowRequested syncNow(ConsumerRecord<byte[], byte[]> record, UUID key) {
-        Optional<String> type = CloudEvents.get(record.headers(), CloudEvents.TYPE);
-        if (type.isPresent() && !type.get().equals(SyncNowRequested.TYPE)) {
-            throw new MalformedEventException("unsupported command type " + type.get() + " on " + Topics.SYNC_COMMANDS);
-        }
         SyncNowRequested command = read(record, SyncNowRequested.TYPE, SyncNowRequested.class);
         requireKey(key, command.connectionId());
         return command;
     }
 
     private static SyncEvent syncEvent(ConsumerRecord<byte[], byte[]> record, UUID key) {
-        JsonNode node = tree(record);
-        String kind = node.path("kind").asText("");
-        String type = SYNC_EVENT_TYPES.get(kind);
-        if (type == null) {
-            throw new MalformedEventException("sync event of unknown kind '" + kind + "' (expected started, progress or completed)");
-        }
-        SyncEvent event = convert(node, type, SyncEvent.class);
+        SyncEvent event = EventDecoder.decodeOneOf(text(record), record.headers(), "kind", SyncEvent::typeOf,
+                SyncEvent.class);
         requireKey(key, event.connectionId());
         return event;
     }
@@ -86,43 +64,16 @@ final class RecordDecoder {
         }
     }
 
+    /** The record read with the one tolerant decoder of the system (unknown fields ignored, the schema enforced). */
     static <T> T read(ConsumerRecord<byte[], byte[]> record, String type, Class<T> target) {
-        return convert(tree(record), type, target);
+        return EventDecoder.decode(text(record), record.headers(), type, target);
     }
 
-    private static JsonNode tree(ConsumerRecord<byte[], byte[]> record) {
+    private static String text(ConsumerRecord<byte[], byte[]> record) {
         if (record.value() == null) {
             throw new MalformedEventException("tombstone on " + record.topic() + ", which carries events only");
         }
-        try {
-            JsonNode node = Json.mapper().readTree(record.value());
-            if (node == null || !node.isObject()) {
-                throw new MalformedEventException("value is not a JSON object");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new MalformedEventException("value is not JSON: " + e.getOriginalMessage(), e);
-        } catch (java.io.IOException e) {
-            throw new MalformedEventException("value cannot be read: " + e.getMessage(), e);
-        }
-    }
-
-    private static <T> T convert(JsonNode node, String type, Class<T> target) {
-        String violations = EventSchemas.schema(type).validate(node).stream()
-                .filter(message -> !"additionalProperties".equals(message.getType()))
-                .map(message -> message.getMessage())
-                .sorted()
-                .collect(Collectors.joining("; "));
-        if (!violations.isEmpty()) {
-            throw new MalformedEventException("not a valid " + type + ": " + violations);
-        }
-        try {
-            return Json.mapper().treeToValue(node, target);
-        } catch (JsonProcessingException e) {
-            throw new MalformedEventException("not a valid " + type + ": " + e.getOriginalMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new MalformedEventException("not a valid " + type + ": " + e.getMessage(), e);
-        }
+        return new String(record.value(), StandardCharsets.UTF_8);
     }
 
     private static void requireKey(UUID key, UUID connectionId) {

@@ -1,6 +1,7 @@
 package io.nexusconnect.orchestrator.kafka;
 
 import io.nexusconnect.contracts.Topics;
+import io.nexusconnect.contracts.kafka.FailureClass;
 import io.nexusconnect.contracts.kafka.MalformedEventException;
 import io.nexusconnect.orchestrator.engine.Input;
 import io.nexusconnect.orchestrator.engine.Outbound;
@@ -52,7 +53,7 @@ public final class ShardMember {
     private final ShardEngine engine;
     private final OrchestratorMetrics metrics;
     private final OutboundRecords outbound;
-    private final DeadLetters deadLetters;
+    private final DeadLetterRecords deadLetters;
 
     private volatile boolean running;
     private volatile Thread thread;
@@ -78,7 +79,7 @@ public final class ShardMember {
         this.engine = engine;
         this.metrics = metrics;
         this.outbound = new OutboundRecords(source);
-        this.deadLetters = new DeadLetters(source);
+        this.deadLetters = new DeadLetterRecords(source);
     }
 
     public synchronized void start() {
@@ -193,7 +194,11 @@ public final class ShardMember {
                         e.getMessage());
                 out.add(deadLetters.toRecord(record, e, now));
             } catch (RuntimeException e) {
-                // a record we cannot process must not stop the shard; it is kept with the failure for a replay
+                if (FailureClass.of(e) == FailureClass.TRANSIENT) {
+                    throw e; // the step is aborted and repeated from the committed offsets: nothing skipped
+                }
+                // a fault of the (pure, deterministic) engine would fail the same way again: it must not stop the
+                // shard, so the record is kept with the failure for a replay once fixed
                 LOG.errorf(e, "record %s-%d@%d failed and is dead-lettered", record.topic(), record.partition(), record.offset());
                 out.add(deadLetters.toRecord(record, e, now));
             }

@@ -1,6 +1,7 @@
 package io.nexusconnect.orchestrator.kafka;
 
 import io.nexusconnect.contracts.Topics;
+import io.nexusconnect.contracts.kafka.FailureClass;
 import io.nexusconnect.contracts.connection.ConnectionSnapshot;
 import io.nexusconnect.contracts.kafka.CloudEvents;
 import io.nexusconnect.contracts.kafka.Json;
@@ -61,7 +62,7 @@ public final class StockMember {
     private final StockFanOut fanOut = new StockFanOut();
     private final Map<UUID, ConnectionSnapshot> directory = new ConcurrentHashMap<>();
     private final Map<String, Owned> stocks = new ConcurrentHashMap<>();
-    private final DeadLetters deadLetters;
+    private final DeadLetterRecords deadLetters;
     private final StockRelay relay;
 
     private volatile boolean running;
@@ -83,7 +84,7 @@ public final class StockMember {
         this.clock = clock;
         this.source = source;
         this.metrics = metrics;
-        this.deadLetters = new DeadLetters(source);
+        this.deadLetters = new DeadLetterRecords(source);
         this.relay = new StockRelay(clients, clientId, groupId + "-relay", deadLetters, source);
     }
 
@@ -241,6 +242,9 @@ public final class StockMember {
                 changed.put(key, owned);
                 pushes.addAll(result.pushes());
             } catch (RuntimeException e) {
+                if (FailureClass.of(e) == FailureClass.TRANSIENT) {
+                    throw e;
+                }
                 LOG.warnf("stock record %s-%d@%d dead-lettered: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
                 out.add(deadLetters.toRecord(record, e, now));
             }

@@ -1,6 +1,7 @@
 package io.nexusconnect.orchestrator.kafka;
 
 import io.nexusconnect.contracts.Topics;
+import io.nexusconnect.contracts.kafka.FailureClass;
 import io.nexusconnect.contracts.kafka.CloudEvents;
 import io.nexusconnect.contracts.kafka.Json;
 import io.nexusconnect.contracts.normalized.InventoryLevel;
@@ -34,12 +35,12 @@ final class StockRelay implements AutoCloseable {
     private final KafkaClients clients;
     private final String clientId;
     private final String groupId;
-    private final DeadLetters deadLetters;
+    private final DeadLetterRecords deadLetters;
     private final String source;
     private KafkaConsumer<byte[], byte[]> consumer;
     private KafkaProducer<byte[], byte[]> producer;
 
-    StockRelay(KafkaClients clients, String clientId, String groupId, DeadLetters deadLetters, String source) {
+    StockRelay(KafkaClients clients, String clientId, String groupId, DeadLetterRecords deadLetters, String source) {
         this.clients = clients;
         this.clientId = clientId;
         this.groupId = groupId;
@@ -82,6 +83,9 @@ final class StockRelay implements AutoCloseable {
                             CloudEvents.headers(UUID.randomUUID().toString(), ListingReport.TYPE, source, key, now))));
                 }
             } catch (RuntimeException e) {
+                if (FailureClass.of(e) == FailureClass.TRANSIENT) {
+                    throw e;
+                }
                 LOG.warnf("report %s-%d@%d dead-lettered: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
                 sent.add(producer.send(deadLetters.toRecord(record, e, now)));
             }
