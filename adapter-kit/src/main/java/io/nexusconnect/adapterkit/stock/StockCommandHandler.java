@@ -3,15 +3,14 @@ package io.nexusconnect.adapterkit.stock;
 import io.nexusconnect.adapterkit.credentials.ConnectionCredentials;
 import io.nexusconnect.adapterkit.credentials.CredentialOpener;
 import io.nexusconnect.adapterkit.errors.MarketplaceException;
+import io.nexusconnect.adapterkit.metrics.KitMetrics;
 import io.nexusconnect.adapterkit.sync.PoisonRecordException;
 import io.nexusconnect.adapterkit.sync.RecordHandler;
 import io.nexusconnect.contracts.kafka.CloudEvents;
 import io.nexusconnect.contracts.kafka.EventSchemas;
 import io.nexusconnect.contracts.kafka.Json;
 import io.nexusconnect.contracts.kafka.MalformedEventException;
-import io.nexusconnect.contracts.security.CredentialSealer;
 import io.nexusconnect.contracts.stock.SetStock;
-import io.nexusconnect.contracts.sync.ErrorCode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
@@ -33,15 +32,19 @@ import java.util.stream.Collectors;
  */
 public final class StockCommandHandler implements RecordHandler {
     private static final Logger LOG = Logger.getLogger(StockCommandHandler.class);
-    private static final Set<ErrorCode> TRANSIENT = Set.of(ErrorCode.RATE_LIMITED, ErrorCode.MARKETPLACE_UNAVAILABLE,
-            ErrorCode.MALFORMED_RESPONSE, ErrorCode.TIMEOUT);
 
     private final StockWriter writer;
     private final CredentialOpener credentials;
+    private final KitMetrics metrics;
 
     public StockCommandHandler(StockWriter writer, CredentialOpener credentials) {
+        this(writer, credentials, KitMetrics.none());
+    }
+
+    public StockCommandHandler(StockWriter writer, CredentialOpener credentials, KitMetrics metrics) {
         this.writer = writer;
         this.credentials = credentials;
+        this.metrics = metrics;
     }
 
     @Override
@@ -53,20 +56,24 @@ public final class StockCommandHandler implements RecordHandler {
             rejections = writer.setStock(command.connection(), opened, command.items());
         } catch (MarketplaceException e) {
             if (isTransient(e)) {
+                metrics.stockCommand(writer.marketplace(), KitMetrics.StockResult.RETRIED);
                 throw e;
             }
+            metrics.stockCommand(writer.marketplace(), KitMetrics.StockResult.REJECTED);
             LOG.warnf("stock command %s of connection %s refused: %s %s", command.commandId(), command.connectionId(),
                     e.code().json(), e.getMessage());
             throw new StockRejectedException(e.code().json() + ": " + e.getMessage()
                     + (e.requestId() == null ? "" : " (request " + e.requestId() + ")"), e);
         }
         if (!rejections.isEmpty()) {
+            metrics.stockCommand(writer.marketplace(), KitMetrics.StockResult.REJECTED);
             String reason = rejections.stream().map(r -> r.sku() + ": " + r.reason()).collect(Collectors.joining("; "));
             LOG.warnf("stock command %s of connection %s: %d of %d items rejected: %s", command.commandId(),
                     command.connectionId(), rejections.size(), command.items().size(), reason);
             throw new StockRejectedException("rejected by " + command.marketplace().id() + " (" + rejections.size()
                     + " of " + command.items().size() + " items; the others were set): " + reason);
         }
+        metrics.stockCommand(writer.marketplace(), KitMetrics.StockResult.APPLIED);
         LOG.debugf("stock command %s of connection %s applied (%d items)", command.commandId(), command.connectionId(),
                 command.items().size());
     }
@@ -77,11 +84,7 @@ public final class StockCommandHandler implements RecordHandler {
      * e.g. an unexpected answer) is retried and ends in the DLQ after the loop's attempts.
      */
     static boolean isTransient(MarketplaceException e) {
-        if (TRANSIENT.contains(e.code())) {
-            return true;
-        }
-        return e.code() == ErrorCode.INTERNAL && e.httpStatus() == null
-                && !(e.getCause() instanceof CredentialSealer.SealingException);
+        return e.isTransient();
     }
 
     SetStock parse(ConsumerRecord<String, String> record) {
