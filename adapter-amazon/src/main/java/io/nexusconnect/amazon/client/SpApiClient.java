@@ -1,26 +1,20 @@
 package io.nexusconnect.amazon.client;
 
+import io.nexusconnect.adapterkit.client.MarketplaceApis;
 import io.nexusconnect.adapterkit.client.MarketplaceHttpClient;
 import io.nexusconnect.adapterkit.client.MarketplaceRequest;
 import io.nexusconnect.adapterkit.client.MarketplaceResponse;
-import io.nexusconnect.adapterkit.client.RateHeaderHook;
-import io.nexusconnect.adapterkit.client.RetryPolicy;
-import io.nexusconnect.adapterkit.client.Sleeper;
 import io.nexusconnect.amazon.auth.LwaClient;
-import io.nexusconnect.amazon.config.AmazonConfig;
-import io.vertx.mutiny.core.Vertx;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.function.UnaryOperator;
 
 /**
- * The SP-API operations the adapter uses, each with its documented usage plan (rate per second, burst), the access
- * token from LWA in {@code x-amz-access-token}, and {@code x-amzn-RateLimit-Limit} feeding the bucket. Answers are the
+ * The SP-API operations the adapter uses, with the access token from LWA in {@code x-amz-access-token}. Each
+ * operation's documented usage plan (rate per second, burst), the request-id header and {@code x-amzn-RateLimit-Limit}
+ * feeding the bucket are declared in {@code application.properties} ({@code nexus.apis.sp-api.*}). Answers are the
  * raw {@link MarketplaceResponse}s; the callers read them.
  */
 @ApplicationScoped
@@ -32,25 +26,15 @@ public class SpApiClient {
     public static final String GET_LISTINGS_ITEM = "getListingsItem";
     public static final String PATCH_LISTINGS_ITEM = "patchListingsItem";
 
+    /** The config group of the SP-API ({@code nexus.apis.sp-api.*}): documented usage plans per operation. */
+    public static final String API = "sp-api";
+
     private final MarketplaceHttpClient http;
     private final LwaClient lwa;
 
-    SpApiClient(Vertx vertx, AmazonConfig config, LwaClient lwa, Clock clock, Sleeper sleeper) {
+    SpApiClient(MarketplaceApis apis, LwaClient lwa) {
         this.lwa = lwa;
-        this.http = MarketplaceHttpClient.builder(vertx).clock(clock).sleeper(sleeper)
-                .speedFactor(config.rateLimit().speedFactor())
-                .retryPolicy(new RetryPolicy(config.http().maxAttempts(), Duration.ofSeconds(1), Duration.ofSeconds(30),
-                        config.http().maxRetryWait(), config.http().requestTimeout()))
-                .classifier(new SpApiErrorClassifier())
-                .requestIdHeader("x-amzn-RequestId")
-                .rateHeaderHook(RateHeaderHook.header("x-amzn-RateLimit-Limit"))
-                .limit(GET_ORDERS, 0.0167, 20)
-                .limit(GET_ORDER_ITEMS, 0.5, 30)
-                .limit(SEARCH_LISTINGS_ITEMS, 5, 5)
-                .limit(GET_MARKETPLACE_PARTICIPATIONS, 0.016, 15)
-                .limit(GET_LISTINGS_ITEM, 5, 10)
-                .limit(PATCH_LISTINGS_ITEM, 5, 5)
-                .build();
+        this.http = apis.open("amazon", API, builder -> builder.classifier(new SpApiErrorClassifier())).http();
     }
 
     /** GET /orders/v0/orders with the given query (the caller repeats the original filters with NextToken). */
@@ -103,8 +87,4 @@ public class SpApiClient {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    @PreDestroy
-    void close() {
-        http.close();
-    }
 }

@@ -7,32 +7,21 @@ import io.smallrye.config.WithName;
 import java.time.Duration;
 
 /**
- * Where and how fast the adapter talks to Amazon. Hosts come only from here, never from a connection, so a connection
- * cannot point the adapter (and its credentials) at another host.
+ * Amazon's regional hosts and how the steps read. Hosts come only from here, never from a connection, so a connection
+ * cannot point the adapter (and its credentials) at another host. Limits, retries and timeouts of the SP-API and of
+ * LWA are the kit's API config groups {@code nexus.apis.sp-api.*} and {@code nexus.apis.lwa.*}
+ * ({@code application.properties}).
  */
 @ConfigMapping(prefix = "nexus.amazon")
 public interface AmazonConfig {
-    Lwa lwa();
-
     Endpoints endpoints();
 
     @WithName("sandbox-endpoints")
     SandboxEndpoints sandboxEndpoints();
 
-    @WithName("rate-limit")
-    RateLimit rateLimit();
-
-    Http http();
-
     Orders orders();
 
     Listings listings();
-
-    interface Lwa {
-        @WithName("token-url")
-        @WithDefault("https://api.amazon.com/auth/o2/token")
-        String tokenUrl();
-    }
 
     interface Endpoints {
         @WithDefault("https://sellingpartnerapi-na.amazon.com")
@@ -54,28 +43,6 @@ public interface AmazonConfig {
 
         @WithDefault("https://sandbox.sellingpartnerapi-fe.amazon.com")
         String fe();
-    }
-
-    interface RateLimit {
-        /** How many times faster than real time Amazon runs: 1 in production, the simulator's factor in tests. */
-        @WithName("speed-factor")
-        @WithDefault("1")
-        double speedFactor();
-    }
-
-    interface Http {
-        @WithName("max-attempts")
-        @WithDefault("5")
-        int maxAttempts();
-
-        /** Longest total wait for retries of one call (Retry-After, backoff); beyond it the cycle reports RATE_LIMITED. */
-        @WithName("max-retry-wait")
-        @WithDefault("PT2M")
-        Duration maxRetryWait();
-
-        @WithName("request-timeout")
-        @WithDefault("PT30S")
-        Duration requestTimeout();
     }
 
     interface Orders {

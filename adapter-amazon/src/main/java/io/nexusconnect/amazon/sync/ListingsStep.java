@@ -1,6 +1,9 @@
 package io.nexusconnect.amazon.sync;
 
 import io.nexusconnect.adapterkit.client.MarketplaceResponse;
+import io.nexusconnect.adapterkit.paging.Cursors;
+import io.nexusconnect.adapterkit.paging.Page;
+import io.nexusconnect.adapterkit.paging.Paging;
 import io.nexusconnect.adapterkit.sync.CycleContext;
 import io.nexusconnect.adapterkit.sync.RecordSink;
 import io.nexusconnect.amazon.client.AmazonAccount;
@@ -49,12 +52,8 @@ final class ListingsStep {
         SyncScope progressScope = context.wants(SyncScope.PRODUCTS) ? SyncScope.PRODUCTS : SyncScope.INVENTORY;
         while (true) {
             Instant windowStart = after;
-            int seen = 0;
-            int total = 0;
-            Instant newest = null;
-            String pageToken = null;
-            do {
-                String token = pageToken;
+            Window window = new Window();
+            Paging.tokens().forEach(request -> {
                 MarketplaceResponse response = api.searchListingsItems(account, q -> q
                         .query("marketplaceIds", String.join(",", account.marketplaceIds()))
                         .query("includedData", "summaries,offers,fulfillmentAvailability,issues")
@@ -63,19 +62,21 @@ final class ListingsStep {
                         .query("lastUpdatedBefore", before.toString())
                         .query("sortBy", "lastUpdatedDate")
                         .query("sortOrder", "ASC")
-                        .query("pageToken", token));
+                        .query("pageToken", request.token()));
                 ListingsPage page = SpApiPayload.body(response, ListingsPage.class);
                 if (page.items() == null) {
                     throw response.malformed("a search result without items", null);
                 }
-                total = page.numberOfResults() == null ? 0 : page.numberOfResults();
+                window.total = page.numberOfResults() == null ? 0 : page.numberOfResults();
                 for (ListingItem item : page.items()) {
-                    newest = publish(sink, item, response, newest);
-                    seen++;
+                    window.newest = publish(sink, item, response, window.newest);
+                    window.seen++;
                 }
-                sink.pageCompleted(progressScope);
-                pageToken = page.nextToken() == null || page.nextToken().isBlank() ? null : page.nextToken();
-            } while (pageToken != null);
+                return Page.of(page.items(), page.nextToken());
+            }, page -> sink.pageCompleted(progressScope));
+            int seen = window.seen;
+            int total = window.total;
+            Instant newest = window.newest;
             boolean truncated = seen >= SEARCH_RESULT_LIMIT && total > seen;
             if (!truncated) {
                 break;
@@ -107,16 +108,14 @@ final class ListingsStep {
         }
     }
 
+    /** What one search window saw, across its pages. */
+    private static final class Window {
+        int seen;
+        int total;
+        Instant newest;
+    }
+
     private Instant cursor() {
-        var cursor = context.cursor(CURSOR);
-        if (cursor.isEmpty()) {
-            return null;
-        }
-        try {
-            return Instant.parse(cursor.get());
-        } catch (DateTimeParseException e) {
-            LOG.warnf("connection %s: unreadable products cursor, reading all listings", account.connectionId());
-            return null;
-        }
+        return Cursors.instant(context, CURSOR).orElse(null);
     }
 }

@@ -1,7 +1,7 @@
 package io.nexusconnect.amazon.client;
 
 import io.nexusconnect.adapterkit.client.MarketplaceResponse;
-import io.nexusconnect.amazon.auth.LwaErrorClassifier;
+import io.nexusconnect.adapterkit.auth.oauth2.OAuth2ErrorClassifier;
 import io.nexusconnect.contracts.sync.ErrorCode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,8 +37,9 @@ class ErrorClassificationTest {
             "400|{\"error\":\"unauthorized_client\",\"error_description\":\"Not authorized for requested operation\"}|INVALID_CREDENTIALS",
             "503|oops|MARKETPLACE_UNAVAILABLE",
             "429|{}|RATE_LIMITED"})
-    @DisplayName("Login with Amazon answers are classified; a revoked refresh token (invalid_grant) needs a reconnect")
+    @DisplayName("Login with Amazon answers are classified by the kit's OAuth2 rules; a revoked refresh token (invalid_grant) needs a reconnect")
     void lwa(int status, String body, ErrorCode expected) {
-        assertThat(new LwaErrorClassifier().classify("lwaToken", answer(status, body)).code()).isEqualTo(expected);
+        assertThat(new OAuth2ErrorClassifier("Login with Amazon").classify("lwaToken", answer(status, body)).code())
+                .isEqualTo(expected);
     }
 }

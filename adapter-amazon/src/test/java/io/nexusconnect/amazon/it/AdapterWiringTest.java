@@ -67,4 +67,22 @@ class AdapterWiringTest {
         assertThat(completed.error().message()).contains("refreshToken").doesNotContain("0123456789abcdef0123");
         assertThat(completed.cursors()).isEmpty();
     }
+
+    @Test
+    @DisplayName("After a cycle, /q/metrics shows the kit's metrics: calls by operation and outcome, token requests, cycle duration, records by kind")
+    void metricsExposed() {
+        // given a cycle of the simulator's demo seller has run
+        SyncCompleted completed = Cycles.completed(Cycles.run(Cycles.request(Cycles.demoConnection(), SyncMode.FULL, Map.of())));
+        assertThat(completed.outcome()).isEqualTo(SyncOutcome.SUCCESS);
+
+        // when the metrics endpoint is read
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+
+        // then every kit metric of that cycle is there, tagged by marketplace, API, operation and outcome
+        assertThat(metrics)
+                .containsPattern("nexus_marketplace_calls_seconds_count\\{[^}]*api=\"sp-api\"[^}]*operation=\"getOrders\"[^}]*outcome=\"success\"")
+                .containsPattern("nexus_token_requests_total\\{[^}]*endpoint=\"Login with Amazon\"[^}]*grant=\"refresh_token\"[^}]*outcome=\"success\"")
+                .containsPattern("nexus_cycle_duration_seconds_count\\{[^}]*marketplace=\"amazon\"[^}]*outcome=\"success\"")
+                .containsPattern("nexus_records_published_total\\{[^}]*kind=\"order\"");
+    }
 }

@@ -20,10 +20,10 @@ public class AmazonSimResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         sim = AmazonSimulator.start(AmazonSimConfig.builder().speedFactor(SPEED).orderLag(Duration.ofSeconds(1)).build());
         return Map.of(
-                "nexus.amazon.lwa.token-url", sim.lwaTokenUrl(),
+                "nexus.apis.lwa.base-url", sim.lwaTokenUrl(),
                 "nexus.amazon.endpoints.na", sim.baseUrl(),
                 "nexus.amazon.sandbox-endpoints.na", sim.sandboxBaseUrl(),
-                "nexus.amazon.rate-limit.speed-factor", Double.toString(SPEED),
+                "nexus.adapter.speed-factor", Double.toString(SPEED),
                 "nexus.amazon.orders.lag-guard", "PT2S");
     }
 

@@ -53,6 +53,18 @@ public class MarketplaceException extends RuntimeException {
         return Optional.ofNullable(retryAfter);
     }
 
+    /**
+     * Whether trying again later can succeed: throttling, outages, unreadable answers, timeouts, and a fault of ours
+     * without an HTTP status. What the seller or operator must fix, and a 4xx about our request, would fail again.
+     */
+    public boolean isTransient() {
+        return switch (code) {
+            case RATE_LIMITED, MARKETPLACE_UNAVAILABLE, MALFORMED_RESPONSE, TIMEOUT -> true;
+            case INTERNAL -> httpStatus == null && !(getCause() instanceof io.nexusconnect.contracts.security.CredentialSealer.SealingException);
+            default -> false;
+        };
+    }
+
     public SyncError toSyncError() {
         return SyncError.of(code, getMessage(), httpStatus, rawResponse, requestId);
     }

@@ -26,10 +26,20 @@ public final class KitMetrics implements CallListener.Factory, OAuth2TokenClient
     public static final String CYCLE_DURATION = "nexus.cycle.duration";
     public static final String RECORDS_PUBLISHED = "nexus.records.published";
     public static final String STOCK_COMMANDS = "nexus.stock.commands";
+    public static final String WEBHOOKS = "nexus.webhooks";
 
     /** How a stock command ended. */
     public enum StockResult {
         APPLIED, REJECTED, RETRIED;
+
+        String tag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** How a webhook delivery ended. */
+    public enum WebhookResult {
+        HANDLED, DUPLICATE, REJECTED;
 
         String tag() {
             return name().toLowerCase(Locale.ROOT);
@@ -100,6 +110,12 @@ public final class KitMetrics implements CallListener.Factory, OAuth2TokenClient
     public void stockCommand(Marketplace commandMarketplace, StockResult result) {
         Counter.builder(STOCK_COMMANDS).description("Stock commands by result")
                 .tags("marketplace", commandMarketplace.id(), "result", result.tag())
+                .register(registry).increment();
+    }
+
+    public void webhook(Marketplace webhookMarketplace, WebhookResult result) {
+        Counter.builder(WEBHOOKS).description("Webhook deliveries by result")
+                .tags("marketplace", webhookMarketplace.id(), "result", result.tag())
                 .register(registry).increment();
     }
 }

@@ -3,6 +3,7 @@ package io.nexusconnect.adapterkit.runtime;
 import io.nexusconnect.adapterkit.consumer.ConsumerLag;
 import io.nexusconnect.adapterkit.consumer.OrderedPartitionConsumer;
 import io.nexusconnect.adapterkit.credentials.CredentialOpener;
+import io.nexusconnect.adapterkit.metrics.KitMetrics;
 import io.nexusconnect.adapterkit.publish.EventPublisher;
 import io.nexusconnect.adapterkit.stock.StockCommandHandler;
 import io.nexusconnect.adapterkit.stock.StockWriter;
@@ -11,6 +12,8 @@ import io.nexusconnect.adapterkit.sync.SyncCycle;
 import io.nexusconnect.adapterkit.sync.SyncRequestHandler;
 import io.nexusconnect.adapterkit.testing.ConnectionTestHandler;
 import io.nexusconnect.adapterkit.testing.ConnectionTester;
+import io.nexusconnect.adapterkit.webhook.WebhookHandler;
+import io.nexusconnect.adapterkit.webhook.WebhookRecordHandler;
 import io.nexusconnect.contracts.Topics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -29,7 +32,9 @@ import java.util.List;
  * Starts the adapter's consumers when the application starts: the sync-request consumer for the {@link SyncCycle}
  * bean (group {@code adapter-<marketplace>}) and, when the adapter has a {@link ConnectionTester}, the Test
  * Connection responder (group {@code adapter-<marketplace>-tests}) and, when it has a {@link StockWriter}, the
- * stock-command consumer of {@code nexus.stock-commands.<marketplace>.v1} (group {@code adapter-<marketplace>-stock}).
+ * stock-command consumer of {@code nexus.stock-commands.<marketplace>.v1} (group {@code adapter-<marketplace>-stock})
+ * and, when it has a {@link WebhookHandler}, the webhook consumer of {@code nexus.webhooks.<marketplace>.v1} (group
+ * {@code adapter-<marketplace>-webhooks}).
  */
 @ApplicationScoped
 public class AdapterRuntime {
@@ -38,6 +43,8 @@ public class AdapterRuntime {
     private final Instance<SyncCycle> cycles;
     private final Instance<ConnectionTester> testers;
     private final Instance<StockWriter> stockWriters;
+    private final Instance<WebhookHandler> webhookHandlers;
+    private final KitMetrics metrics;
     private final EventPublisher publisher;
     private final CredentialOpener credentials;
     private final Clock clock;
@@ -52,7 +59,7 @@ public class AdapterRuntime {
     private volatile CycleRunner runner;
 
     AdapterRuntime(Instance<SyncCycle> cycles, Instance<ConnectionTester> testers, Instance<StockWriter> stockWriters,
-                   EventPublisher publisher, CredentialOpener credentials, Clock clock,
+                   Instance<WebhookHandler> webhookHandlers, KitMetrics metrics, EventPublisher publisher, CredentialOpener credentials, Clock clock,
                    @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                    @ConfigProperty(name = "nexus.adapter.consumers.enabled", defaultValue = "true") boolean enabled,
                    @ConfigProperty(name = "nexus.adapter.sync.concurrency", defaultValue = "4") int concurrency,
@@ -66,6 +73,8 @@ public class AdapterRuntime {
         this.cycles = cycles;
         this.testers = testers;
         this.stockWriters = stockWriters;
+        this.webhookHandlers = webhookHandlers;
+        this.metrics = metrics;
         this.stock = new StockSettings(stockConcurrency, stockMaxAttempts, stockRetryBackoff);
         this.publisher = publisher;
         this.credentials = credentials;
@@ -85,7 +94,7 @@ public class AdapterRuntime {
         }
         if (cycles.isResolvable()) {
             SyncCycle cycle = cycles.get();
-            runner = new CycleRunner(cycle, publisher, credentials, clock, cycleTimeout, ackTimeout);
+            runner = new CycleRunner(cycle, publisher, credentials, clock, cycleTimeout, ackTimeout, metrics);
             String id = cycle.marketplace().id();
             loops.add(new OrderedPartitionConsumer(new OrderedPartitionConsumer.Settings(bootstrapServers, Topics.syncRequests(cycle.marketplace()),
                     "adapter-" + id, "adapter-" + id + "-sync", concurrency, maxAttempts, Duration.ofSeconds(1)),
@@ -105,8 +114,17 @@ public class AdapterRuntime {
             String topic = Topics.stockCommands(writer.marketplace());
             loops.add(new OrderedPartitionConsumer(new OrderedPartitionConsumer.Settings(bootstrapServers, topic, "adapter-" + id + "-stock",
                     "adapter-" + id + "-stock", stock.concurrency(), stock.maxAttempts(), stock.retryBackoff()),
-                    new StockCommandHandler(writer, credentials), publisher, clock).start());
+                    new StockCommandHandler(writer, credentials, metrics), publisher, clock).start());
             LOG.infof("consuming %s as group adapter-%s-stock", topic, id);
+        }
+        if (webhookHandlers.isResolvable()) {
+            WebhookHandler handler = webhookHandlers.get();
+            String id = handler.marketplace().id();
+            String topic = Topics.webhooks(handler.marketplace());
+            loops.add(new OrderedPartitionConsumer(new OrderedPartitionConsumer.Settings(bootstrapServers, topic, "adapter-" + id + "-webhooks",
+                    "adapter-" + id + "-webhooks", concurrency, maxAttempts, Duration.ofSeconds(1)),
+                    new WebhookRecordHandler(handler, publisher, clock, ackTimeout, metrics), publisher, clock).start());
+            LOG.infof("consuming %s as group adapter-%s-webhooks", topic, id);
         }
     }
 

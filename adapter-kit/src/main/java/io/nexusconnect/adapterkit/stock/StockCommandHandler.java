@@ -4,6 +4,7 @@ import io.nexusconnect.adapterkit.credentials.ConnectionCredentials;
 import io.nexusconnect.adapterkit.credentials.CredentialOpener;
 import io.nexusconnect.adapterkit.errors.MarketplaceException;
 import io.nexusconnect.adapterkit.consumer.RecordHandler;
+import io.nexusconnect.adapterkit.metrics.KitMetrics;
 import io.nexusconnect.contracts.kafka.EventDecoder;
 import io.nexusconnect.contracts.kafka.PoisonRecordException;
 import io.nexusconnect.contracts.kafka.TransientFailureException;
@@ -38,10 +39,16 @@ public final class StockCommandHandler implements RecordHandler {
 
     private final StockWriter writer;
     private final CredentialOpener credentials;
+    private final KitMetrics metrics;
 
     public StockCommandHandler(StockWriter writer, CredentialOpener credentials) {
+        this(writer, credentials, KitMetrics.none());
+    }
+
+    public StockCommandHandler(StockWriter writer, CredentialOpener credentials, KitMetrics metrics) {
         this.writer = writer;
         this.credentials = credentials;
+        this.metrics = metrics;
     }
 
     @Override
@@ -53,23 +60,28 @@ public final class StockCommandHandler implements RecordHandler {
             rejections = writer.setStock(command.connection(), opened, command.items());
         } catch (MarketplaceException e) {
             if (isTransient(e)) {
+                metrics.stockCommand(writer.marketplace(), KitMetrics.StockResult.RETRIED);
                 throw new TransientFailureException(e.code().json() + ": " + e.getMessage(), e);
             }
             if (isFault(e)) {
+                metrics.stockCommand(writer.marketplace(), KitMetrics.StockResult.RETRIED);
                 throw e;
             }
+            metrics.stockCommand(writer.marketplace(), KitMetrics.StockResult.REJECTED);
             LOG.warnf("stock command %s of connection %s refused: %s %s", command.commandId(), command.connectionId(),
                     e.code().json(), e.getMessage());
             throw new StockRejectedException(e.code().json() + ": " + e.getMessage()
                     + (e.requestId() == null ? "" : " (request " + e.requestId() + ")"), e);
         }
         if (!rejections.isEmpty()) {
+            metrics.stockCommand(writer.marketplace(), KitMetrics.StockResult.REJECTED);
             String reason = rejections.stream().map(r -> r.sku() + ": " + r.reason()).collect(Collectors.joining("; "));
             LOG.warnf("stock command %s of connection %s: %d of %d items rejected: %s", command.commandId(),
                     command.connectionId(), rejections.size(), command.items().size(), reason);
             throw new StockRejectedException("rejected by " + command.marketplace().id() + " (" + rejections.size()
                     + " of " + command.items().size() + " items; the others were set): " + reason);
         }
+        metrics.stockCommand(writer.marketplace(), KitMetrics.StockResult.APPLIED);
         LOG.debugf("stock command %s of connection %s applied (%d items)", command.commandId(), command.connectionId(),
                 command.items().size());
     }

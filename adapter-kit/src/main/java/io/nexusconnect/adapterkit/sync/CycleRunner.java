@@ -3,6 +3,7 @@ package io.nexusconnect.adapterkit.sync;
 import io.nexusconnect.adapterkit.credentials.ConnectionCredentials;
 import io.nexusconnect.adapterkit.credentials.CredentialOpener;
 import io.nexusconnect.adapterkit.errors.MarketplaceException;
+import io.nexusconnect.adapterkit.metrics.KitMetrics;
 import io.nexusconnect.adapterkit.publish.EventPublisher;
 import io.nexusconnect.contracts.Topics;
 import io.nexusconnect.contracts.sync.ErrorCode;
@@ -48,9 +49,16 @@ public final class CycleRunner {
     private final Clock clock;
     private final Duration maxCycleDuration;
     private final Duration ackTimeout;
+    private final KitMetrics metrics;
 
     public CycleRunner(SyncCycle cycle, EventPublisher publisher, CredentialOpener credentials, Clock clock,
                        Duration maxCycleDuration, Duration ackTimeout) {
+        this(cycle, publisher, credentials, clock, maxCycleDuration, ackTimeout, KitMetrics.none());
+    }
+
+    public CycleRunner(SyncCycle cycle, EventPublisher publisher, CredentialOpener credentials, Clock clock,
+                       Duration maxCycleDuration, Duration ackTimeout, KitMetrics metrics) {
+        this.metrics = metrics;
         this.cycle = cycle;
         this.publisher = publisher;
         this.credentials = credentials;
@@ -67,7 +75,7 @@ public final class CycleRunner {
         Instant startedAt = clock.instant();
         await(publisher.publish(Topics.SYNC_EVENTS, new SyncStarted(request.syncId(), request.connectionId(),
                 request.tenantId(), request.marketplace(), request.trigger(), request.scopes(), request.attempt(), startedAt)));
-        CycleSink sink = new CycleSink(request, publisher, clock, startedAt.plus(maxCycleDuration), ackTimeout);
+        CycleSink sink = new CycleSink(request, publisher, clock, startedAt.plus(maxCycleDuration), ackTimeout, metrics);
         Map<String, String> cursors = new LinkedHashMap<>();
         if (request.cursors() != null) {
             request.cursors().forEach((name, value) -> {
@@ -131,6 +139,7 @@ public final class CycleRunner {
                 sink.counts(), Map.copyOf(cursors), error, rateLimitedUntil);
         sink.awaitProgress();
         await(publisher.publish(Topics.SYNC_EVENTS, completed));
+        metrics.cycleCompleted(request.marketplace(), outcome, Duration.between(startedAt, finishedAt));
         LOG.infof("cycle %s of connection %s: %s, %s", request.syncId(), request.connectionId(), outcome, sink.counts());
         return completed;
     }

@@ -1,6 +1,7 @@
 package io.nexusconnect.adapterkit.sync;
 
 import io.nexusconnect.adapterkit.errors.MarketplaceException;
+import io.nexusconnect.adapterkit.metrics.KitMetrics;
 import io.nexusconnect.adapterkit.publish.EventPublisher;
 import io.nexusconnect.contracts.NexusEvent;
 import io.nexusconnect.contracts.Topics;
@@ -35,6 +36,7 @@ final class CycleSink implements RecordSink {
     private final Clock clock;
     private final Instant deadline;
     private final Duration ackTimeout;
+    private final KitMetrics metrics;
     private final List<Pending> pending = new ArrayList<>();
     private final List<CompletableFuture<?>> progress = new ArrayList<>();
     private final Map<String, String> checkpoint = new LinkedHashMap<>();
@@ -52,7 +54,9 @@ final class CycleSink implements RecordSink {
         }
     }
 
-    CycleSink(SyncRequested request, EventPublisher publisher, Clock clock, Instant deadline, Duration ackTimeout) {
+    CycleSink(SyncRequested request, EventPublisher publisher, Clock clock, Instant deadline, Duration ackTimeout,
+              KitMetrics metrics) {
+        this.metrics = metrics;
         this.request = request;
         this.publisher = publisher;
         this.clock = clock;
@@ -99,7 +103,13 @@ final class CycleSink implements RecordSink {
     }
 
     private void publish(SyncScope kind, String topic, NexusEvent record) {
-        pending.add(new Pending(kind, publisher.publish(topic, record)));
+        String kindTag = switch (kind) {
+            case PRODUCTS -> "product";
+            case ORDERS -> "order";
+            case INVENTORY -> "inventory";
+        };
+        pending.add(new Pending(kind, publisher.publish(topic, record)
+                .thenRun(() -> metrics.recordPublished(request.marketplace(), kindTag))));
     }
 
     /** Waits for every record sent so far; counts those acknowledged. A failed send fails the step. */
