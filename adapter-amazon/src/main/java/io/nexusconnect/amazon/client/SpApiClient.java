@@ -12,6 +12,7 @@ import io.vertx.mutiny.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -31,6 +32,19 @@ public class SpApiClient {
     public static final String GET_MARKETPLACE_PARTICIPATIONS = "getMarketplaceParticipations";
     public static final String GET_LISTINGS_ITEM = "getListingsItem";
     public static final String PATCH_LISTINGS_ITEM = "patchListingsItem";
+    public static final String CREATE_FEED_DOCUMENT = "createFeedDocument";
+    public static final String CREATE_FEED = "createFeed";
+    public static final String GET_FEED = "getFeed";
+    public static final String GET_FEED_DOCUMENT = "getFeedDocument";
+    /** Transfers to and from a pre-signed document URL: storage, not SP-API, so no usage plan and no access token. */
+    public static final String UPLOAD_FEED_DOCUMENT = "uploadFeedDocument";
+    public static final String DOWNLOAD_FEED_DOCUMENT = "downloadFeedDocument";
+
+    /**
+     * Calls are paced 2 % below the rate in force (documented, or announced by x-amzn-RateLimit-Limit): at exactly the
+     * rate, a request delayed in transit lets the next one reach Amazon's bucket a little early and be throttled.
+     */
+    static final double PACING = 0.98;
 
     private final MarketplaceHttpClient http;
     private final LwaClient lwa;
@@ -43,13 +57,18 @@ public class SpApiClient {
                         config.http().maxRetryWait(), config.http().requestTimeout()))
                 .classifier(new SpApiErrorClassifier())
                 .requestIdHeader("x-amzn-RequestId")
-                .rateHeaderHook(RateHeaderHook.header("x-amzn-RateLimit-Limit"))
-                .limit(GET_ORDERS, 0.0167, 20)
-                .limit(GET_ORDER_ITEMS, 0.5, 30)
-                .limit(SEARCH_LISTINGS_ITEMS, 5, 5)
-                .limit(GET_MARKETPLACE_PARTICIPATIONS, 0.016, 15)
-                .limit(GET_LISTINGS_ITEM, 5, 10)
-                .limit(PATCH_LISTINGS_ITEM, 5, 5)
+                .rateHeaderHook(response -> RateHeaderHook.header("x-amzn-RateLimit-Limit").ratePerSecond(response)
+                        .map(rate -> rate * PACING))
+                .limit(GET_ORDERS, 0.0167 * PACING, 20)
+                .limit(GET_ORDER_ITEMS, 0.5 * PACING, 30)
+                .limit(SEARCH_LISTINGS_ITEMS, 5 * PACING, 5)
+                .limit(GET_MARKETPLACE_PARTICIPATIONS, 0.016 * PACING, 15)
+                .limit(GET_LISTINGS_ITEM, 5 * PACING, 10)
+                .limit(PATCH_LISTINGS_ITEM, 5 * PACING, 5)
+                .limit(CREATE_FEED_DOCUMENT, 0.5 * PACING, 15)
+                .limit(CREATE_FEED, 0.0083 * PACING, 15)
+                .limit(GET_FEED, 2 * PACING, 15)
+                .limit(GET_FEED_DOCUMENT, 0.0222 * PACING, 10)
                 .build();
     }
 
@@ -88,6 +107,38 @@ public class SpApiClient {
                 .header("Accept", "application/json")
                 .body("application/json", jsonBody)
                 .build()));
+    }
+
+    /** POST /feeds/2021-06-30/documents, or /feeds: {@code operation} names which, {@code jsonBody} is the request. */
+    public MarketplaceResponse postFeeds(AmazonAccount account, String operation, String path, String jsonBody) {
+        return lwa.withToken(account, token -> http.call(MarketplaceRequest.method("POST", operation, account.rateKey(),
+                        account.url("/feeds/2021-06-30/" + path))
+                .secretHeader("x-amz-access-token", token.value())
+                .header("Accept", "application/json")
+                .body("application/json", jsonBody)
+                .build()));
+    }
+
+    public MarketplaceResponse getFeed(AmazonAccount account, String feedId) {
+        return get(account, GET_FEED, "/feeds/2021-06-30/feeds/" + segment(feedId), q -> q);
+    }
+
+    public MarketplaceResponse getFeedDocument(AmazonAccount account, String feedDocumentId) {
+        return get(account, GET_FEED_DOCUMENT, "/feeds/2021-06-30/documents/" + segment(feedDocumentId), q -> q);
+    }
+
+    /**
+     * PUT or GET on a pre-signed document URL that Amazon answered. The URL is its own authorization, so the access
+     * token is never sent there; the caller has checked that the URL is one Amazon may answer (see FeedStockWriter).
+     */
+    public MarketplaceResponse transferDocument(AmazonAccount account, String method, URI presignedUrl,
+                                                String contentType, String body) {
+        MarketplaceRequest.Builder request = MarketplaceRequest.method(method,
+                body == null ? DOWNLOAD_FEED_DOCUMENT : UPLOAD_FEED_DOCUMENT, account.rateKey(), presignedUrl);
+        if (body != null) {
+            request.body(contentType, body);
+        }
+        return http.call(request.build());
     }
 
     private MarketplaceResponse get(AmazonAccount account, String operation, String path,

@@ -32,7 +32,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Black-box helpers: build and publish sync requests like the orchestrator, read what the adapter published. */
-final class Cycles {
+public final class Cycles {
     static final Duration WAIT = Duration.ofMinutes(3);
 
     private Cycles() {
@@ -57,7 +57,7 @@ final class Cycles {
     }
 
     /** A connection of the simulator's demo seller, sealed with this JVM's key ring; a new id each time. */
-    static ConnectionSnapshot demoConnection() {
+    public static ConnectionSnapshot demoConnection() {
         var demo = io.nexusconnect.sims.amazon.AmazonSimulator.DEMO;
         return connection(UUID.randomUUID(),
                 Map.of("sellingPartnerId", demo.sellingPartnerId(), "marketplaceIds", demo.marketplaceId(),
