@@ -4,9 +4,11 @@ import io.nexusconnect.adapterkit.client.MarketplaceApis;
 import io.nexusconnect.adapterkit.client.MarketplaceHttpClient;
 import io.nexusconnect.adapterkit.client.MarketplaceRequest;
 import io.nexusconnect.adapterkit.client.MarketplaceResponse;
+import io.nexusconnect.adapterkit.client.RateHeaderHook;
 import io.nexusconnect.amazon.auth.LwaClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.function.UnaryOperator;
@@ -25,6 +27,19 @@ public class SpApiClient {
     public static final String GET_MARKETPLACE_PARTICIPATIONS = "getMarketplaceParticipations";
     public static final String GET_LISTINGS_ITEM = "getListingsItem";
     public static final String PATCH_LISTINGS_ITEM = "patchListingsItem";
+    public static final String CREATE_FEED_DOCUMENT = "createFeedDocument";
+    public static final String CREATE_FEED = "createFeed";
+    public static final String GET_FEED = "getFeed";
+    public static final String GET_FEED_DOCUMENT = "getFeedDocument";
+    /** Transfers to and from a pre-signed document URL: storage, not SP-API, so no usage plan and no access token. */
+    public static final String UPLOAD_FEED_DOCUMENT = "uploadFeedDocument";
+    public static final String DOWNLOAD_FEED_DOCUMENT = "downloadFeedDocument";
+
+    /**
+     * Calls are paced 2 % below the rate in force (documented, or announced by x-amzn-RateLimit-Limit): at exactly the
+     * rate, a request delayed in transit lets the next one reach Amazon's bucket a little early and be throttled.
+     */
+    static final double PACING = 0.98;
 
     /** The config group of the SP-API ({@code nexus.apis.sp-api.*}): documented usage plans per operation. */
     public static final String API = "sp-api";
@@ -34,7 +49,17 @@ public class SpApiClient {
 
     SpApiClient(MarketplaceApis apis, LwaClient lwa) {
         this.lwa = lwa;
-        this.http = apis.open("amazon", API, builder -> builder.classifier(new SpApiErrorClassifier())).http();
+        this.http = apis.open("amazon", API, builder -> paced(builder, apis.settings(API))
+                .classifier(new SpApiErrorClassifier())).http();
+    }
+
+    /** Every configured usage plan, and the rate Amazon announces, {@link #PACING} below the rate in force. */
+    private static MarketplaceHttpClient.Builder paced(MarketplaceHttpClient.Builder builder,
+                                                       io.nexusconnect.adapterkit.config.ApisConfig.Api settings) {
+        settings.limits().forEach((operation, limit) -> builder.limit(operation, limit.rate() * PACING, limit.burst()));
+        settings.rateHeader().ifPresent(header -> builder.rateHeaderHook(response ->
+                RateHeaderHook.header(header).ratePerSecond(response).map(rate -> rate * PACING)));
+        return builder;
     }
 
     /** GET /orders/v0/orders with the given query (the caller repeats the original filters with NextToken). */
@@ -72,6 +97,38 @@ public class SpApiClient {
                 .header("Accept", "application/json")
                 .body("application/json", jsonBody)
                 .build()));
+    }
+
+    /** POST /feeds/2021-06-30/documents, or /feeds: {@code operation} names which, {@code jsonBody} is the request. */
+    public MarketplaceResponse postFeeds(AmazonAccount account, String operation, String path, String jsonBody) {
+        return lwa.withToken(account, token -> http.call(MarketplaceRequest.method("POST", operation, account.rateKey(),
+                        account.url("/feeds/2021-06-30/" + path))
+                .secretHeader("x-amz-access-token", token.value())
+                .header("Accept", "application/json")
+                .body("application/json", jsonBody)
+                .build()));
+    }
+
+    public MarketplaceResponse getFeed(AmazonAccount account, String feedId) {
+        return get(account, GET_FEED, "/feeds/2021-06-30/feeds/" + segment(feedId), q -> q);
+    }
+
+    public MarketplaceResponse getFeedDocument(AmazonAccount account, String feedDocumentId) {
+        return get(account, GET_FEED_DOCUMENT, "/feeds/2021-06-30/documents/" + segment(feedDocumentId), q -> q);
+    }
+
+    /**
+     * PUT or GET on a pre-signed document URL that Amazon answered. The URL is its own authorization, so the access
+     * token is never sent there; the caller has checked that the URL is one Amazon may answer (see FeedStockWriter).
+     */
+    public MarketplaceResponse transferDocument(AmazonAccount account, String method, URI presignedUrl,
+                                                String contentType, String body) {
+        MarketplaceRequest.Builder request = MarketplaceRequest.method(method,
+                body == null ? DOWNLOAD_FEED_DOCUMENT : UPLOAD_FEED_DOCUMENT, account.rateKey(), presignedUrl);
+        if (body != null) {
+            request.body(contentType, body);
+        }
+        return http.call(request.build());
     }
 
     private MarketplaceResponse get(AmazonAccount account, String operation, String path,

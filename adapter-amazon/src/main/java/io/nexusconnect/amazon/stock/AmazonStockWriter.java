@@ -10,7 +10,6 @@ import io.nexusconnect.amazon.client.SpApiPayload;
 import io.nexusconnect.amazon.client.model.ListingItem;
 import io.nexusconnect.amazon.client.model.ListingsSubmission;
 import io.nexusconnect.amazon.config.AmazonConfig;
-import io.nexusconnect.amazon.mapping.ListingMapper;
 import io.nexusconnect.contracts.Marketplace;
 import io.nexusconnect.contracts.connection.ConnectionSnapshot;
 import io.nexusconnect.contracts.stock.SetStock;
@@ -20,12 +19,12 @@ import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Sets merchant-fulfilled (DEFAULT) quantities with one {@code patchListingsItem} per SKU (5 rps, burst 5), after a
+ * Sets merchant-fulfilled (DEFAULT) quantities. A batch above {@code nexus.amazon.feeds.threshold} SKUs goes as a
+ * listings feed ({@link FeedStockWriter}); a smaller one with one {@code patchListingsItem} per SKU (5 rps, burst 5), after a
  * {@code getListingsItem} (5 rps, burst 10, its own bucket) that gives the product type the PATCH needs and tells
  * FBA-only SKUs apart: Amazon manages their quantity, and adding a DEFAULT entry to them would turn the offer into a
  * merchant-fulfilled one, so they are refused here rather than sent. What Amazon refuses for an item (an INVALID
@@ -35,15 +34,17 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class AmazonStockWriter implements StockWriter {
     private static final Logger LOG = Logger.getLogger(AmazonStockWriter.class);
-    /** The model's generic product type, accepted by PATCH when the listing's own is unknown (reference §1.2). */
-    static final String FALLBACK_PRODUCT_TYPE = "PRODUCT";
 
     private final SpApiClient api;
     private final AmazonConfig config;
+    private final FeedStockWriter feeds;
+    private final FeedsConfig feedsConfig;
 
-    AmazonStockWriter(SpApiClient api, AmazonConfig config) {
+    AmazonStockWriter(SpApiClient api, AmazonConfig config, FeedStockWriter feeds, FeedsConfig feedsConfig) {
         this.api = api;
         this.config = config;
+        this.feeds = feeds;
+        this.feedsConfig = feedsConfig;
     }
 
     @Override
@@ -55,6 +56,11 @@ public class AmazonStockWriter implements StockWriter {
     public List<Rejection> setStock(ConnectionSnapshot connection, ConnectionCredentials credentials,
                                     List<SetStock.Item> items) {
         AmazonAccount account = AmazonAccount.of(connection, credentials, config);
+        return items.size() > feedsConfig.threshold() ? feeds.setStock(account, items) : patchEach(account, items);
+    }
+
+    /** The PATCH path: getListingsItem and patchListingsItem per SKU. */
+    List<Rejection> patchEach(AmazonAccount account, List<SetStock.Item> items) {
         List<Rejection> rejections = new ArrayList<>();
         for (SetStock.Item item : items) {
             set(account, item).ifPresent(rejections::add);
@@ -70,17 +76,14 @@ public class AmazonStockWriter implements StockWriter {
         } catch (MarketplaceException e) {
             return refusal(item, e);
         }
-        List<String> channels = listing.fulfillmentAvailability() == null ? List.of()
-                : listing.fulfillmentAvailability().stream().map(ListingItem.FulfillmentAvailability::fulfillmentChannelCode)
-                .filter(Objects::nonNull).toList();
-        if (!channels.isEmpty() && !channels.contains(ListingMapper.MERCHANT_FULFILLED)) {
-            return Optional.of(new Rejection(item.sku(), "fulfilled by Amazon only (" + String.join(", ", channels)
-                    + "): Amazon manages its quantity; only the DEFAULT (merchant-fulfilled) quantity is set"));
+        Optional<Rejection> fbaOnly = ListingFacts.fulfilledByAmazonOnly(item.sku(), listing);
+        if (fbaOnly.isPresent()) {
+            return fbaOnly;
         }
         MarketplaceResponse response;
         try {
             response = api.patchListingsItem(account, item.sku(),
-                    QuantityPatch.body(productType(listing, account), item.quantity()));
+                    QuantityPatch.body(ListingFacts.productType(listing, account), item.quantity()));
         } catch (MarketplaceException e) {
             return refusal(item, e);
         }
@@ -108,18 +111,6 @@ public class AmazonStockWriter implements StockWriter {
                     + (e.requestId() == null ? "" : " (request " + e.requestId() + ")")));
         }
         throw e;
-    }
-
-    private static String productType(ListingItem listing, AmazonAccount account) {
-        if (listing.summaries() == null) {
-            return FALLBACK_PRODUCT_TYPE;
-        }
-        return listing.summaries().stream()
-                .filter(s -> s.productType() != null && !s.productType().isBlank())
-                .sorted((a, b) -> Boolean.compare(!account.marketplaceIds().contains(a.marketplaceId()),
-                        !account.marketplaceIds().contains(b.marketplaceId())))
-                .map(ListingItem.Summary::productType)
-                .findFirst().orElse(FALLBACK_PRODUCT_TYPE);
     }
 
     private static String issues(ListingsSubmission submission) {

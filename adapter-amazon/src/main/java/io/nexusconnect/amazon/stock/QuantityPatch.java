@@ -20,13 +20,21 @@ final class QuantityPatch {
     }
 
     static String body(String productType, int quantity) {
-        ObjectNode body = Json.mapper().createObjectNode().put("productType", productType);
-        ObjectNode patch = body.putArray("patches").addObject()
+        return into(Json.mapper().createObjectNode(), productType, quantity).toString();
+    }
+
+    /**
+     * Writes {@code productType} and {@code patches} into {@code target}: the PATCH request body, or a PATCH message of
+     * a listings feed (which has the same two fields beside messageId, sku and operationType).
+     */
+    static ObjectNode into(ObjectNode target, String productType, int quantity) {
+        target.put("productType", productType);
+        ObjectNode patch = target.putArray("patches").addObject()
                 .put("op", "merge")
                 .put("path", "/attributes/" + ATTRIBUTE);
         patch.putArray("value").addObject()
                 .put("fulfillment_channel_code", ListingMapper.MERCHANT_FULFILLED)
                 .put("quantity", quantity);
-        return body.toString();
+        return target;
     }
 }

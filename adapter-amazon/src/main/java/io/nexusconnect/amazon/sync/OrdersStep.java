@@ -22,11 +22,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * Orders changed in [cursor or now − lookback, now − lag guard], page by page with getOrders (NextToken plus the
- * original filters), each with its lines from getOrderItems. The next cursor is the LastUpdatedBefore used, so the
- * next cycle starts exactly where this one's window ended.
+ * original filters), each with its lines from getOrderItems. A long window is read in slices sized by
+ * {@link SliceSizer}, each a checkpoint. The next cursor is the LastUpdatedBefore used, so the next cycle starts
+ * exactly where this one's window ended.
  */
 final class OrdersStep {
     static final String CURSOR = "orders.lastUpdatedAfter";
@@ -59,21 +61,37 @@ final class OrdersStep {
             // the window is still inside the lag guard: Amazon would reject it, and nothing is lost by waiting
             return Map.of(CURSOR, after.toString());
         }
-        // a long lookback is read in slices, each checkpointed once published, so a first sync that outlasts the
-        // cycle deadline continues from the last whole slice instead of starting over
+        // a long lookback is read in windows sized to about one page each, oldest first, each checkpointed once
+        // published, so a first sync that outlasts the cycle deadline continues from the last whole window
+        SliceSizer sizer = new SliceSizer(slice, pageSize);
         Instant from = after;
         while (from.isBefore(before)) {
-            Instant to = from.plus(slice).isBefore(before) ? from.plus(slice) : before;
-            readWindow(sink, from, to);
-            sink.checkpoint(Map.of(CURSOR, to.toString()));
+            Instant end = from.plus(sizer.length()).truncatedTo(ChronoUnit.SECONDS);
+            Instant to = end.isAfter(from) && end.isBefore(before) ? end : before;
+            Duration window = Duration.between(from, to);
+            OptionalInt read = readWindow(sink, from, to, sizer.canSplit(window));
+            if (read.isEmpty()) {
+                sizer.overflowed(window);
+                continue;
+            }
+            sizer.completed(window, read.getAsInt());
             from = to;
         }
         return Map.of(CURSOR, before.toString());
     }
 
-    private void readWindow(RecordSink sink, Instant after, Instant before) {
+    /**
+     * Reads [after, before] page by page and checkpoints its end before the last page is reported complete (the
+     * cycle deadline is enforced at page ends, so a whole window is never lost to it). With {@code splittable}, a first
+     * page that already has a next page is dropped unread (no getOrderItems spent) and empty is answered: the caller
+     * reads a shorter window instead.
+     *
+     * @return the number of orders the window held, or empty when it was dropped
+     */
+    private OptionalInt readWindow(RecordSink sink, Instant after, Instant before, boolean splittable) {
         String marketplaceIds = String.join(",", account.marketplaceIds());
         String nextToken = null;
+        int orders = 0;
         do {
             String token = nextToken;
             MarketplaceResponse response = api.getOrders(account, q -> q
@@ -86,7 +104,12 @@ final class OrdersStep {
             if (page.orders() == null) {
                 throw response.malformed("a payload without Orders", null);
             }
+            nextToken = page.nextToken() == null || page.nextToken().isBlank() ? null : page.nextToken();
+            if (splittable && token == null && nextToken != null) {
+                return OptionalInt.empty();
+            }
             for (AmazonOrder order : page.orders()) {
+                orders++;
                 if (order.lastUpdateDate() != null && order.lastUpdateDate().equals(published.get(order.amazonOrderId()))) {
                     continue;
                 }
@@ -99,9 +122,12 @@ final class OrdersStep {
                     throw response.malformed("an order that cannot be read (" + e.getMessage() + ")", e);
                 }
             }
+            if (nextToken == null) {
+                sink.checkpoint(Map.of(CURSOR, before.toString()));
+            }
             sink.pageCompleted(SyncScope.ORDERS);
-            nextToken = page.nextToken() == null || page.nextToken().isBlank() ? null : page.nextToken();
         } while (nextToken != null);
+        return OptionalInt.of(orders);
     }
 
     private Instant lastUpdatedAfter(Instant before) {

@@ -13,7 +13,10 @@ import java.util.Map;
  * order changed by a test is visible to the next cycle without waiting two minutes.
  */
 public class AmazonSimResource implements QuarkusTestResourceLifecycleManager {
-    static final double SPEED = 500;
+    /** 500 for the tests; the benchmarks run slower ({@code -Damazon.sim.speed}) so HTTP latency stays small beside the rates. */
+    public static final double SPEED = Double.parseDouble(System.getProperty("amazon.sim.speed", "500"));
+    /** Batches of more than 3 SKUs go as a listings feed in the tests, so both stock paths are exercised. */
+    static final int FEED_THRESHOLD = 3;
     private AmazonSimulator sim;
 
     @Override
@@ -24,7 +27,8 @@ public class AmazonSimResource implements QuarkusTestResourceLifecycleManager {
                 "nexus.amazon.endpoints.na", sim.baseUrl(),
                 "nexus.amazon.sandbox-endpoints.na", sim.sandboxBaseUrl(),
                 "nexus.adapter.speed-factor", Double.toString(SPEED),
-                "nexus.amazon.orders.lag-guard", "PT2S");
+                "nexus.amazon.orders.lag-guard", "PT2S",
+                "nexus.amazon.feeds.threshold", Integer.toString(FEED_THRESHOLD));
     }
 
     @Override

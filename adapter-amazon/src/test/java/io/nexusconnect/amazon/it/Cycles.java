@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /** Amazon's names for the kit's test fixtures: connections of the simulator's sellers, cycles, published records. */
-final class Cycles {
+public final class Cycles {
     static final Duration WAIT = TestCycles.WAIT;
     private static final String SOURCE = "/nexus/adapter-amazon";
 
@@ -43,7 +43,7 @@ final class Cycles {
     }
 
     /** A connection of the simulator's demo seller, sealed with this JVM's key ring; a new id each time. */
-    static ConnectionSnapshot demoConnection() {
+    public static ConnectionSnapshot demoConnection() {
         var demo = io.nexusconnect.sims.amazon.AmazonSimulator.DEMO;
         return connection(UUID.randomUUID(),
                 Map.of("sellingPartnerId", demo.sellingPartnerId(), "marketplaceIds", demo.marketplaceId(),

@@ -3,6 +3,8 @@ package io.nexusconnect.sims.amazon;
 import io.nexusconnect.sims.amazon.auth.LwaEndpoint;
 import io.nexusconnect.sims.amazon.auth.Registry;
 import io.nexusconnect.sims.amazon.auth.TokenStore;
+import io.nexusconnect.sims.amazon.feeds.FeedDocuments;
+import io.nexusconnect.sims.amazon.feeds.FeedsApi;
 import io.nexusconnect.sims.amazon.http.SpApiErrors;
 import io.nexusconnect.sims.amazon.http.SpApiGateway;
 import io.nexusconnect.sims.amazon.http.SpApiHandler;
@@ -32,6 +34,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +44,8 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
- * An Amazon Selling Partner API simulator: Login with Amazon, Sellers, Orders v0 and Listings Items 2021-08-01 on
+ * An Amazon Selling Partner API simulator: Login with Amazon, Sellers, Orders v0, Listings Items 2021-08-01 and Feeds
+ * 2021-06-30 (JSON_LISTINGS_FEED, with its document storage) on
  * one port (like the production hosts), the static sandbox on another, with the models' rate limits, Amazon's error
  * bodies and fault injection. Data is seeded deterministically. What is simulated and why: BEHAVIOR.md.
  *
@@ -80,7 +84,8 @@ public final class AmazonSimulator implements AutoCloseable {
 
     /** The operations answered on {@link #baseUrl()} (the sandbox answers every operation of the bundled models). */
     public static final List<String> OPERATIONS = List.of("getMarketplaceParticipations", "getAccount", "getOrders",
-            "getOrder", "getOrderItems", "searchListingsItems", "getListingsItem", "patchListingsItem");
+            "getOrder", "getOrderItems", "searchListingsItems", "getListingsItem", "patchListingsItem",
+            "createFeedDocument", "createFeed", "getFeed", "getFeedDocument");
 
     private final AmazonSimConfig config;
     private final Vertx vertx;
@@ -90,6 +95,8 @@ public final class AmazonSimulator implements AutoCloseable {
     private final RateLimiter rateLimiter;
     private final HttpServer server;
     private final HttpServer sandboxServer;
+    private final FeedDocuments feedDocuments;
+    private final FeedsApi feeds;
 
     private AmazonSimulator(AmazonSimConfig config) {
         this.config = config;
@@ -101,6 +108,8 @@ public final class AmazonSimulator implements AutoCloseable {
             stores.put(seller.sellingPartnerId(), new SellerStore(seller, config.clock(), seeder, data));
         }
         SpApiModels models = SpApiModels.load();
+        this.feedDocuments = new FeedDocuments(config.clock(), this::baseUrl, requestLog);
+        this.feeds = new FeedsApi(this::store, feedDocuments, config.clock(), config.speedFactor());
         this.rateLimiter = new RateLimiter(models, config.speedFactor(), config.clock());
         this.vertx = SimServer.vertx();
         Registry registry = new Registry(config.apps(), config.sellers());
@@ -122,21 +131,26 @@ public final class AmazonSimulator implements AutoCloseable {
 
     private Router productionRouter(SpApiModels models, SpApiGateway gateway, Registry registry, TokenStore tokens) {
         Router router = Router.router(vertx);
+        feedDocuments.mount(router); // before the 2 MiB body limit of the API routes
         router.route().handler(BodyHandler.create(false).setBodyLimit(2 * 1024 * 1024));
         router.post("/auth/o2/token").handler(new LwaEndpoint(registry, tokens, faults, requestLog, vertx));
         new FaultsAdmin(faults, requestLog).mount(router);
         SellersApi sellers = new SellersApi();
         OrdersApi orders = new OrdersApi(this::store, config.orderLag(), config.orderItemsPageSize());
         ListingsApi listings = new ListingsApi(this::store);
-        Map<String, SpApiHandler> handlers = Map.of(
-                "getMarketplaceParticipations", sellers::getMarketplaceParticipations,
-                "getAccount", sellers::getAccount,
-                "getOrders", orders::getOrders,
-                "getOrder", orders::getOrder,
-                "getOrderItems", orders::getOrderItems,
-                "searchListingsItems", listings::searchListingsItems,
-                "getListingsItem", listings::getListingsItem,
-                "patchListingsItem", listings::patchListingsItem);
+        Map<String, SpApiHandler> handlers = Map.ofEntries(
+                Map.entry("getMarketplaceParticipations", sellers::getMarketplaceParticipations),
+                Map.entry("getAccount", sellers::getAccount),
+                Map.entry("getOrders", orders::getOrders),
+                Map.entry("getOrder", orders::getOrder),
+                Map.entry("getOrderItems", orders::getOrderItems),
+                Map.entry("searchListingsItems", listings::searchListingsItems),
+                Map.entry("getListingsItem", listings::getListingsItem),
+                Map.entry("patchListingsItem", listings::patchListingsItem),
+                Map.entry("createFeedDocument", feeds::createFeedDocument),
+                Map.entry("createFeed", feeds::createFeed),
+                Map.entry("getFeed", feeds::getFeed),
+                Map.entry("getFeedDocument", feeds::getFeedDocument));
         for (String operationId : OPERATIONS) {
             ModelOperation op = models.require(operationId);
             router.route(HttpMethod.valueOf(op.method()), op.routePath())
@@ -192,6 +206,11 @@ public final class AmazonSimulator implements AutoCloseable {
 
     public int sandboxPort() {
         return sandboxServer.actualPort();
+    }
+
+    /** The Feeds API: processing delay, forced FATAL outcomes, the feeds created. */
+    public FeedsApi feeds() {
+        return feeds;
     }
 
     public Faults faults() {
@@ -253,6 +272,23 @@ public final class AmazonSimulator implements AutoCloseable {
     /** A new order of the demo seller with the given lines (SKU to units), placed now. */
     public SimOrder addOrder(OrderStatus status, FulfillmentChannel channel, Map<String, Integer> skuQuantities) {
         return demo().addOrder(status, channel, skuQuantities);
+    }
+
+    /**
+     * Replaces the demo seller's data with a freshly seeded set of {@code orderCount} orders over {@code lookback}
+     * (same seed, same listing count), e.g. for benchmarks of several volumes on one simulator. Call it while no
+     * request of that seller is running.
+     */
+    public void reseed(int orderCount, Duration lookback) {
+        reseed(orderCount, lookback, config.listingCount());
+    }
+
+    /** {@link #reseed(int, Duration)} with another number of listings. */
+    public void reseed(int orderCount, Duration lookback, int listingCount) {
+        SellerAccount seller = config.sellers().getFirst();
+        Seeder seeder = new Seeder(seller, config.seed() * 31);
+        stores.put(seller.sellingPartnerId(), new SellerStore(seller, config.clock(), seeder,
+                seeder.seed(listingCount, orderCount, lookback, config.clock().instant())));
     }
 
     /** A new random order of the demo seller, placed now. */

@@ -76,6 +76,12 @@ final class SimHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** A PUT without credentials, e.g. to a pre-signed feed document URL. */
+    static Reply put(String url, String contentType, String body) {
+        return exchange(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     static Reply delete(String url) {
         return exchange(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).DELETE().build());
     }

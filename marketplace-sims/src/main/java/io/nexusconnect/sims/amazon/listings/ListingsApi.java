@@ -33,7 +33,9 @@ public final class ListingsApi {
         ListingParams.requireOwnSellerId(call);
         SearchQuery query = SearchQuery.parse(call);
         Comparator<ListingPosition> order = query.order();
-        List<SimListing> matching = stores.apply(call.seller().sellingPartnerId()).listings().stream()
+        SellerStore store = stores.apply(call.seller().sellingPartnerId());
+        List<SimListing> matching = (query.skus().isEmpty() ? store.listings().stream()
+                : query.skus().stream().map(store::listing).flatMap(java.util.Optional::stream))
                 .filter(query.filter())
                 .sorted(Comparator.comparing(l -> ListingPosition.of(l, query.sortBy()), order))
                 .toList();

@@ -18,10 +18,12 @@ import java.util.function.Predicate;
 /**
  * The validated parameters of searchListingsItems (listingsItems_2021-08-01.json): filters, sort (default
  * lastUpdatedDate DESC), pageSize (max 20, default 10) and the position a pageToken continues from.
+ *
+ * @param skus the SKU identifiers asked for, if any: those listings are looked up directly instead of scanning all
  */
 record SearchQuery(Set<String> marketplaceIds, Set<String> included, Predicate<SimListing> filter,
                    Comparator<ListingPosition> order, String sortBy, int pageSize, ListingPosition position,
-                   int served, String fingerprint) {
+                   int served, String fingerprint, Set<String> skus) {
 
     /** The model: "The maximum number of items (SKUs) that can be returned and paged through is 1000." */
     static final int MAX_PAGEABLE = 1000;
@@ -96,7 +98,7 @@ record SearchQuery(Set<String> marketplaceIds, Set<String> included, Predicate<S
             served = token.path("n").asInt();
         }
         return new SearchQuery(marketplaceIds, included, filter, order, sortBy, pageSize, position, served,
-                fingerprint);
+                fingerprint, "SKU".equals(identifiersType) ? Set.copyOf(ids) : Set.of());
     }
 
     String nextToken(SimListing last, int servedNow) {

@@ -1,0 +1,124 @@
+package io.nexusconnect.amazon.it;
+
+import io.nexusconnect.contracts.connection.ConnectionSnapshot;
+import io.nexusconnect.contracts.connection.OrderLookback;
+import io.nexusconnect.contracts.sync.SyncCompleted;
+import io.nexusconnect.contracts.sync.SyncMode;
+import io.nexusconnect.contracts.sync.SyncOutcome;
+import io.nexusconnect.contracts.sync.SyncRequested;
+import io.nexusconnect.contracts.sync.SyncScope;
+import io.nexusconnect.contracts.sync.SyncTrigger;
+import io.nexusconnect.sims.amazon.AmazonSimulator;
+import io.nexusconnect.testinfra.NexusInfraResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The orders step of a first sync against the simulator, end to end (Kafka request → adapter → simulator → Kafka),
+ * for 200 and 5,000 orders over 30 days and over a year. Each scenario starts with full token buckets on both sides,
+ * like a first sync, and runs cycles back to back with the returned cursors until one succeeds; the cycle deadline is
+ * the production 30 minutes divided by the speed factor, so a long backfill crosses cycles on its checkpoints.
+ * Prints calls per operation, the token-bucket floor of the calls the data needs, wall time, ratio and throttled
+ * calls. Run with {@code -Pbench} (README); not part of verify.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = NexusInfraResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = AmazonSimResource.class, restrictToAnnotatedClass = false)
+class OrdersFloorBenchmark {
+    /** Documented usage plans (ordersV0.json): rate per second and burst. */
+    static final double ORDERS_RATE = 0.0167;
+    static final int ORDERS_BURST = 20;
+    static final double ITEMS_RATE = 0.5;
+    static final int ITEMS_BURST = 30;
+    static final int PAGE = 100;
+
+    AmazonSimulator sim;
+
+    record Scenario(int orders, OrderLookback lookback) {
+    }
+
+    @Test
+    void ordersAtTheFloor() throws InterruptedException {
+        double speed = AmazonSimResource.SPEED;
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("speed factor %.0f (rates ×%.0f on both sides; times below are scaled back to real seconds)", speed, speed));
+        lines.add("| orders | lookback | cycles | getOrders (min) | getOrderItems (min) | floor s | wall s | ratio | throttled |");
+        lines.add("|---|---|---|---|---|---|---|---|---|");
+        run(new Scenario(50, OrderLookback.SEVEN_DAYS), speed); // warm-up (JIT, Kafka clients, LWA token); not reported
+        for (Scenario scenario : List.of(new Scenario(200, OrderLookback.THIRTY_DAYS), new Scenario(200, OrderLookback.ONE_YEAR),
+                new Scenario(5000, OrderLookback.THIRTY_DAYS), new Scenario(5000, OrderLookback.ONE_YEAR))) {
+            lines.add(run(scenario, speed));
+            System.out.println(lines.getLast());
+        }
+        System.out.println("\n=== orders at the floor ===\n" + String.join("\n", lines) + "\n");
+    }
+
+    private String run(Scenario scenario, double speed) throws InterruptedException {
+        // given the seller's data for this scenario and full buckets on both sides
+        sim.reseed(scenario.orders(), scenario.lookback().duration());
+        sim.resetRateLimits();
+        Thread.sleep(refillMillis(speed));
+        sim.requestLog().reset();
+        ConnectionSnapshot connection = Cycles.demoConnection();
+
+        // when cycles run back to back from the returned cursors until one succeeds (wall time by the adapter's own
+        // clock: first cycle's start to last cycle's end, so the harness's reading of the events is not counted, but
+        // the gaps between cycles are)
+        SyncRequested request = request(connection, SyncMode.FULL, Map.of(), scenario.lookback());
+        int cycles = 0;
+        Instant started = null;
+        SyncCompleted completed;
+        while (true) {
+            completed = Cycles.completed(Cycles.run(request));
+            started = started == null ? completed.startedAt() : started;
+            cycles++;
+            if (completed.outcome() == SyncOutcome.SUCCESS) {
+                break;
+            }
+            assertThat(completed.error().code().name()).as("only the deadline may stop a cycle").isEqualTo("TIMEOUT");
+            request = request(connection, SyncMode.INCREMENTAL, completed.cursors(), scenario.lookback());
+        }
+        double wall = Duration.between(started, completed.finishedAt()).toMillis() / 1000.0 * speed;
+
+        // then report the calls against the floor of what the data needs
+        long orders = sim.orders().size();
+        long minOrdersCalls = Math.max(1, (orders + PAGE - 1) / PAGE);
+        double floor = Math.max(secondsBeyondBurst(minOrdersCalls, ORDERS_RATE, ORDERS_BURST),
+                secondsBeyondBurst(orders, ITEMS_RATE, ITEMS_BURST));
+        long ordersCalls = sim.requestLog().count("getOrders", 200);
+        long itemsCalls = sim.requestLog().count("getOrderItems", 200);
+        long throttled = sim.requestLog().countsByStatus().entrySet().stream().filter(e -> e.getKey().endsWith(" 429"))
+                .mapToLong(Map.Entry::getValue).sum();
+        assertThat(itemsCalls).isGreaterThanOrEqualTo(orders);
+        return String.format("| %d | %s | %d | %d (%d) | %d (%d) | %.0f | %.0f | %.3f | %d |", orders, scenario.lookback().label(),
+                cycles, ordersCalls, minOrdersCalls, itemsCalls, orders, floor, wall, wall / floor, throttled);
+    }
+
+    private static SyncRequested request(ConnectionSnapshot connection, SyncMode mode, Map<String, String> cursors,
+                                         OrderLookback lookback) {
+        return new SyncRequested(UUID.randomUUID(), connection.connectionId(), connection.tenantId(),
+                connection.marketplace(), Set.of(SyncScope.ORDERS), mode, cursors, lookback, SyncTrigger.MANUAL, 1,
+                Instant.now(), connection);
+    }
+
+    /** Time beyond the burst at the documented rate: the token-bucket floor of {@code calls} on one operation. */
+    static double secondsBeyondBurst(long calls, double rate, int burst) {
+        return Math.max(0, calls - burst) / rate;
+    }
+
+    /** Long enough for the adapter's buckets of this seller to be full again after the previous scenario. */
+    private static long refillMillis(double speed) {
+        return (long) (Math.max(ORDERS_BURST / ORDERS_RATE, ITEMS_BURST / ITEMS_RATE) / speed * 1000) + 500;
+    }
+}
