@@ -11,12 +11,13 @@ import java.util.Map;
  * adapter's production hosts pointed at it; the adapter's own backoff runs 50 times faster.
  */
 public class EbaySimResource implements QuarkusTestResourceLifecycleManager {
-    static final int ORDERS = 1200;
+    /** 1,200 by default; the benchmark sets {@code ebay.sim.orders}. */
+    static final int ORDERS = Integer.getInteger("ebay.sim.orders", 1200);
     private EbaySimulator sim;
 
     @Override
     public Map<String, String> start() {
-        sim = EbaySimulator.start(EbaySimConfig.builder().orderCount(ORDERS).itemCount(60).build());
+        sim = EbaySimulator.start(EbaySimConfig.builder().orderCount(ORDERS).itemCount(Integer.getInteger("ebay.sim.items", 60)).build());
         return Map.of(
                 "nexus.ebay.production.token-url", sim.tokenUrl(),
                 "nexus.ebay.production.api-url", sim.baseUrl(),
