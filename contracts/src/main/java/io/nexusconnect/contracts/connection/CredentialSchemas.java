@@ -27,6 +27,11 @@ public final class CredentialSchemas {
             "https://sellercentral.amazon.com.be", "https://sellercentral.amazon.sg", "https://sellercentral.amazon.com.au",
             "https://sellercentral.amazon.co.jp");
 
+    /** The sites the Sell APIs serve (MarketplaceIdEnum, https://developer.ebay.com/api-docs/static/rest-request-components.html). */
+    public static final List<String> EBAY_MARKETPLACES = List.of("EBAY_US", "EBAY_MOTORS_US", "EBAY_CA", "EBAY_GB",
+            "EBAY_DE", "EBAY_AT", "EBAY_CH", "EBAY_FR", "EBAY_IT", "EBAY_ES", "EBAY_NL", "EBAY_BE", "EBAY_IE", "EBAY_PL",
+            "EBAY_AU", "EBAY_HK", "EBAY_SG", "EBAY_MY", "EBAY_PH", "EBAY_TW");
+
     private static final Map<Marketplace, CredentialSchema> SCHEMAS = new EnumMap<>(Marketplace.class);
 
     static {
@@ -47,11 +52,16 @@ public final class CredentialSchemas {
                 secret("clientSecret", "Client Secret", TOKEN, null),
                 webhookToken()), null, null));
         register(new CredentialSchema(Marketplace.EBAY, List.of(
-                secret("appId", "App ID (Client ID)", "[A-Za-z0-9]+-[A-Za-z0-9]+-(PRD|SBX)-[A-Za-z0-9]+-[A-Za-z0-9]+", null),
+                secret("appId", "App ID (Client ID)", "[A-Za-z0-9]+-[A-Za-z0-9]+-(PRD|SBX)-[A-Za-z0-9]+-[A-Za-z0-9]+",
+                        "the keyset's App ID, the OAuth client id, e.g. Store-App-PRD-1a2b3c4d5-6e7f8a9b"),
                 secret("devId", "Dev ID", UUID, null),
-                secret("certId", "Cert ID (Client Secret)", "(PRD|SBX)-[A-Za-z0-9-]{8,128}", null),
+                secret("certId", "Cert ID (Client Secret)", "(PRD|SBX)-[A-Za-z0-9-]{8,128}",
+                        "the keyset's Cert ID, the OAuth client secret; starts with PRD- or SBX-"),
                 secret("userToken", "User Token", TOKEN, null),
-                secret("refreshToken", "Refresh Token", TOKEN, null),
+                secret("refreshToken", "Refresh Token", TOKEN,
+                        "the seller's OAuth refresh token (lasts about 18 months); starts with v^1.1#"),
+                choice("marketplaceId", "eBay site (marketplace ID)", EBAY_MARKETPLACES,
+                        "the site the adapter reads and writes; EBAY_US when empty").optional(),
                 secret("notificationVerificationToken", "Notification verification token", "[A-Za-z0-9_-]{32,80}",
                         "32 to 80 characters: letters, digits, _ and -"),
                 choice("environment", "Environment", List.of("production", "sandbox"), null).optional()),

@@ -63,7 +63,7 @@ public final class EbaySimulator implements AutoCloseable {
 
     private EbaySimulator(EbaySimConfig config) {
         this.config = config;
-        Instant now = config.clock().instant();
+        Instant now = config.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         EbaySeeder seeder = new EbaySeeder(config.seed(), DEMO.username());
         List<InventoryRecord> items = seeder.items(config.itemCount(), now);
         List<EbayOrder> orders = seeder.orders(config.orderCount(), config.lookback(), now, items);

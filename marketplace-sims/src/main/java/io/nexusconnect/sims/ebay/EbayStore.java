@@ -6,6 +6,8 @@ import io.nexusconnect.sims.ebay.seed.EbaySeeder;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,6 +29,11 @@ public final class EbayStore {
         this.seeder = seeder;
         items.forEach(i -> this.items.put(i.sku(), i));
         this.orders.addAll(orders);
+    }
+
+    /** eBay's timestamps have millisecond precision. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** Every order, oldest creation first. */
@@ -54,7 +61,7 @@ public final class EbayStore {
             lineItems.add(item(sku).orElseThrow(() -> new NoSuchElementException("no item " + sku)));
             quantities.add(units);
         });
-        EbayOrder order = seeder.order(clock.instant(), lineItems, quantities);
+        EbayOrder order = seeder.order(now(), lineItems, quantities);
         orders.add(order);
         orders.sort(Comparator.comparing(EbayOrder::creationDate).thenComparing(EbayOrder::orderId));
         return order;
@@ -62,7 +69,7 @@ public final class EbayStore {
 
     /** Changes an order; its lastModifiedDate becomes now. */
     public synchronized EbayOrder updateOrder(String orderId, String fulfillment, String payment, String cancel) {
-        return replaceOrder(orderId, o -> o.modified(clock.instant(), fulfillment, payment, cancel));
+        return replaceOrder(orderId, o -> o.modified(now(), fulfillment, payment, cancel));
     }
 
     public synchronized EbayOrder replaceOrder(String orderId, UnaryOperator<EbayOrder> change) {
@@ -77,11 +84,11 @@ public final class EbayStore {
     }
 
     public synchronized InventoryRecord setQuantity(String sku, int quantity) {
-        return replaceItem(sku, i -> i.withQuantity(quantity, clock.instant()));
+        return replaceItem(sku, i -> i.withQuantity(quantity, now()));
     }
 
     public synchronized InventoryRecord setPrice(String sku, BigDecimal price) {
-        return replaceItem(sku, i -> i.withPrice(price, clock.instant()));
+        return replaceItem(sku, i -> i.withPrice(price, now()));
     }
 
     public synchronized InventoryRecord replaceItem(String sku, UnaryOperator<InventoryRecord> change) {

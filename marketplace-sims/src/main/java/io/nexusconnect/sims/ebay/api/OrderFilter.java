@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * days. Never older than two years.
  */
 record OrderFilter(Predicate<EbayOrder> predicate) {
-    private static final Pattern RANGE = Pattern.compile("^\\[([^.\\]]*)\\.\\.([^\\]]*)]$");
+    private static final Pattern RANGE = Pattern.compile("^\\[(.*?)\\.\\.(.*)]$");
     private static final Set<String> STATUS_SETS = Set.of("{NOT_STARTED|IN_PROGRESS}", "{FULFILLED|IN_PROGRESS}");
 
     static OrderFilter parse(String filter, Instant now) {

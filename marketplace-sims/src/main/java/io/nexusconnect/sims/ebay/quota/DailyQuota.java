@@ -20,7 +20,7 @@ public final class DailyQuota {
     private final Map<String, long[]> used = new ConcurrentHashMap<>();
 
     public DailyQuota(Map<EbayApi, Long> limits, ZoneId zone, Clock clock) {
-        this.limits = Map.copyOf(limits);
+        this.limits = new ConcurrentHashMap<>(limits);
         this.zone = zone;
         this.clock = clock;
     }
@@ -40,6 +40,14 @@ public final class DailyQuota {
             counter[1]++;
             return true;
         }
+    }
+
+    /** Changes an API's daily limit while running (tests: a quota used up without making 100,000 calls). */
+    public void setLimit(EbayApi api, long callsPerDay) {
+        if (callsPerDay < 0) {
+            throw new IllegalArgumentException("callsPerDay must not be negative");
+        }
+        limits.put(api, callsPerDay);
     }
 
     public long limit(EbayApi api) {

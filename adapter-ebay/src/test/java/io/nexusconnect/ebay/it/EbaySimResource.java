@@ -1,0 +1,41 @@
+package io.nexusconnect.ebay.it;
+
+import io.nexusconnect.sims.ebay.EbaySimConfig;
+import io.nexusconnect.sims.ebay.EbaySimulator;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.util.Map;
+
+/**
+ * The eBay simulator of marketplace-sims in the test JVM, with 1,200 orders (several getOrders pages of 200) and the
+ * adapter's production hosts pointed at it; the adapter's own backoff runs 50 times faster.
+ */
+public class EbaySimResource implements QuarkusTestResourceLifecycleManager {
+    /** 1,200 by default; the benchmark sets {@code ebay.sim.orders}. */
+    static final int ORDERS = Integer.getInteger("ebay.sim.orders", 1200);
+    private EbaySimulator sim;
+
+    @Override
+    public Map<String, String> start() {
+        sim = EbaySimulator.start(EbaySimConfig.builder().orderCount(ORDERS).itemCount(Integer.getInteger("ebay.sim.items", 60)).build());
+        return Map.of(
+                "nexus.ebay.production.token-url", sim.tokenUrl(),
+                "nexus.ebay.production.api-url", sim.baseUrl(),
+                "nexus.ebay.production.identity-url", sim.baseUrl(),
+                "nexus.ebay.orders.end-guard", "PT0S",
+                "nexus.ebay.http.speed-factor", "50",
+                "nexus.ebay.http.max-attempts", "3");
+    }
+
+    @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(sim, new TestInjector.MatchesType(EbaySimulator.class));
+    }
+
+    @Override
+    public void stop() {
+        if (sim != null) {
+            sim.close();
+        }
+    }
+}
