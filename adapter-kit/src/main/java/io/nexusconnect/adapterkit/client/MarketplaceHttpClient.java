@@ -149,13 +149,16 @@ public final class MarketplaceHttpClient implements AutoCloseable {
     }
 
     private MarketplaceResponse sendOnce(MarketplaceRequest request, int attempt) {
-        HttpRequest<Buffer> http = web.requestAbs(HttpMethod.valueOf(request.method()), request.url().toString())
+        // the URL and body are fixed before signing, and exactly these are sent: a signer sees what goes on the wire
+        String url = request.fullUrl();
+        byte[] body = request.bodyBytes();
+        Map<String, String> signature = request.signer().sign(
+                new RequestSigner.OutgoingAttempt(request.operation(), request.method(), url, body, attempt), clock);
+        HttpRequest<Buffer> http = web.requestAbs(HttpMethod.valueOf(request.method()), url)
                 .timeout(timeoutMillis());
-        for (Map.Entry<String, String> param : request.query()) {
-            http.addQueryParam(param.getKey(), param.getValue());
-        }
         request.headers().forEach(http::putHeader);
-        HttpResponse<Buffer> raw = (request.body() == null ? http.send() : http.sendBuffer(Buffer.buffer(request.body())))
+        signature.forEach(http::putHeader);
+        HttpResponse<Buffer> raw = (request.body() == null ? http.send() : http.sendBuffer(Buffer.buffer(body)))
                 .await().atMost(retry.requestTimeout().plusSeconds(5));
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : raw.headers().names()) {

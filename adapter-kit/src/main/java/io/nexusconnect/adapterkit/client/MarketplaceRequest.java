@@ -11,10 +11,15 @@ import java.util.Map;
  * and the HTTP parts. The URL comes from the adapter's configuration, never from a connection.
  *
  * @param sensitiveHeaders headers that carry secrets; kept out of {@link #toString()}
+ * @param signer           signs every attempt (Kaufland, Walmart legacy); {@link RequestSigner#NONE} for bearer APIs
  */
 public record MarketplaceRequest(String operation, String accountKey, String method, URI url,
                                  List<Map.Entry<String, String>> query, Map<String, String> headers,
-                                 String body, List<String> sensitiveHeaders) {
+                                 String body, List<String> sensitiveHeaders, RequestSigner signer) {
+
+    public MarketplaceRequest {
+        signer = signer == null ? RequestSigner.NONE : signer;
+    }
 
     public static Builder get(String operation, String accountKey, URI url) {
         return new Builder(operation, accountKey, "GET", url);
@@ -22,6 +27,16 @@ public record MarketplaceRequest(String operation, String accountKey, String met
 
     public static Builder method(String method, String operation, String accountKey, URI url) {
         return new Builder(operation, accountKey, method, url);
+    }
+
+    /** The absolute URL as sent: the configured URL (which may carry a query of its own) plus the encoded query. */
+    public String fullUrl() {
+        return QueryStrings.append(url.toString(), query);
+    }
+
+    /** The body bytes as sent (UTF-8); empty when there is none. */
+    public byte[] bodyBytes() {
+        return body == null ? new byte[0] : body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public String host() {
@@ -42,6 +57,7 @@ public record MarketplaceRequest(String operation, String accountKey, String met
         private final Map<String, String> headers = new LinkedHashMap<>();
         private final List<String> sensitive = new ArrayList<>();
         private String body;
+        private RequestSigner signer = RequestSigner.NONE;
 
         private Builder(String operation, String accountKey, String method, URI url) {
             this.operation = operation;
@@ -73,9 +89,21 @@ public record MarketplaceRequest(String operation, String accountKey, String met
             return this;
         }
 
+        /** Signs each attempt right before it is sent; see {@link RequestSigner}. */
+        public Builder signer(RequestSigner value) {
+            this.signer = value;
+            return this;
+        }
+
+        /** Every parameter of a query string or URL (e.g. Walmart's {@code nextCursor}, eBay's {@code next} link). */
+        public Builder queryString(String queryOrUrl) {
+            QueryStrings.parse(queryOrUrl).forEach(param -> query(param.getKey(), param.getValue()));
+            return this;
+        }
+
         public MarketplaceRequest build() {
             return new MarketplaceRequest(operation, accountKey, method, url, List.copyOf(query), Map.copyOf(headers),
-                    body, List.copyOf(sensitive));
+                    body, List.copyOf(sensitive), signer);
         }
     }
 }

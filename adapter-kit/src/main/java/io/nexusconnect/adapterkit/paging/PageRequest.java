@@ -1,0 +1,13 @@
+package io.nexusconnect.adapterkit.paging;
+
+/**
+ * Which page to fetch. Each paging style fills what it uses: token styles the {@code token} (null for the first
+ * page), offset paging {@code offset} and {@code limit}, page-number paging {@code pageNumber} and {@code limit}.
+ *
+ * @param index 0 for the first page fetched by this run, counting up
+ */
+public record PageRequest(int index, String token, long offset, int pageNumber, int limit) {
+    public boolean first() {
+        return index == 0;
+    }
+}
