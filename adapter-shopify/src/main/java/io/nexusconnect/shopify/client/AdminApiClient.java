@@ -44,6 +44,7 @@ public class AdminApiClient {
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
     private final AtomicLong pacedMillis = new AtomicLong();
+    private final AtomicLong actualCost = new AtomicLong();
 
     @Inject
     AdminApiClient(Vertx vertx, ShopifyConfig config, Clock clock, Sleeper sleeper) {
@@ -97,6 +98,7 @@ public class AdminApiClient {
                 throw response.malformed("an answer that is not a GraphQL response object", null);
             }
             pacer.observe(account.rateKey(), throttleStatus(answer), requestedCost, clock.instant());
+            actualCost.addAndGet(answer.path("extensions").path("cost").path("actualQueryCost").asLong(0));
             JsonNode errors = answer.path("errors");
             if (errors.isArray() && !errors.isEmpty()) {
                 String code = errors.path(0).path("extensions").path("code").asText("");
@@ -167,12 +169,15 @@ public class AdminApiClient {
                 .asDouble(), s.path("restoreRate").asDouble());
     }
 
-    /** Calls sent (including repeats after THROTTLED and bulk downloads), THROTTLED answers, ms spent pacing. */
+    /**
+     * Calls sent (including repeats after THROTTLED and bulk downloads), THROTTLED answers, ms spent pacing, and the
+     * sum of the actual query costs Shopify reported.
+     */
     public Stats stats() {
-        return new Stats(calls.get(), throttled.get(), pacedMillis.get());
+        return new Stats(calls.get(), throttled.get(), pacedMillis.get(), actualCost.get());
     }
 
-    public record Stats(long calls, long throttled, long pacedMillis) {
+    public record Stats(long calls, long throttled, long pacedMillis, long actualCost) {
     }
 
     @PreDestroy

@@ -10,7 +10,10 @@ import io.nexusconnect.shopify.client.Queries;
 import io.nexusconnect.shopify.client.ShopifyAccount;
 import io.nexusconnect.shopify.config.ShopifyConfig;
 import io.nexusconnect.shopify.mapping.OrderMapper;
-import org.jboss.logging.Logger;
+import io.nexusconnect.adapterkit.paging.Cursors;
+import io.nexusconnect.adapterkit.paging.Page;
+import io.nexusconnect.adapterkit.paging.PageShapes;
+import io.nexusconnect.adapterkit.paging.Paging;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -28,7 +31,6 @@ import java.util.Map;
  */
 final class OrdersStep {
     static final String CURSOR = "orders.updatedAtMin";
-    private static final Logger LOG = Logger.getLogger(OrdersStep.class);
 
     private final AdminApiClient api;
     private final CycleContext context;
@@ -46,80 +48,76 @@ final class OrdersStep {
         this.pageSize = Queries.ordersPageSize(lines, maxCost);
     }
 
+    /** One order node of a page, with the answer it came in (for malformed-response errors). */
+    private record OrderNode(JsonNode order, GraphqlAnswer answer) {
+    }
+
     Map<String, String> run(RecordSink sink) {
         Instant until = context.clock().instant().truncatedTo(ChronoUnit.SECONDS);
-        Instant from = updatedAtMin(until);
+        Instant from = Cursors.instantOr(context, CURSOR, until.minus(context.lookback().duration()));
         String search = "updated_at:>='" + from + "' AND updated_at:<='" + until + "'";
-        String after = null;
-        do {
+        Paging.tokens().forEach(request -> {
             Map<String, Object> variables = new HashMap<>();
             variables.put("first", pageSize);
-            variables.put("after", after);
+            variables.put("after", request.token());
             variables.put("query", search);
             variables.put("lines", lines);
             GraphqlAnswer answer = api.query(account, "orders", Queries.ORDERS, variables,
                     Queries.ordersCost(pageSize, lines));
             JsonNode connection = answer.require("/orders");
-            JsonNode nodes = connection.path("nodes");
-            if (!nodes.isArray()) {
+            if (!connection.path("nodes").isArray()) {
                 throw answer.malformed("orders without nodes");
             }
-            String lastUpdated = null;
-            for (JsonNode order : nodes) {
-                try {
-                    List<JsonNode> orderLines = lines(order, answer);
-                    sink.order(OrderMapper.toOrder(order, orderLines, account.connectionId(), account.tenantId(),
-                            account.shopDomain(), account.currencyOverride(), context.syncId(),
-                            context.clock().instant()));
-                    lastUpdated = order.path("updatedAt").asText(null);
-                } catch (IllegalArgumentException | DateTimeParseException e) {
-                    throw answer.malformed("an order that cannot be read (" + e.getMessage() + ")");
-                }
-            }
-            sink.pageCompleted(SyncScope.ORDERS);
-            if (lastUpdated != null) {
-                sink.checkpoint(Map.of(CURSOR, lastUpdated));
-            }
-            JsonNode pageInfo = connection.path("pageInfo");
-            after = pageInfo.path("hasNextPage").asBoolean(false) ? pageInfo.path("endCursor").asText(null) : null;
-        } while (after != null);
+            List<OrderNode> orders = new ArrayList<>();
+            connection.path("nodes").forEach(order -> orders.add(new OrderNode(order, answer)));
+            return Page.of(orders, PageShapes.graphQlEndCursor(connection));
+        }, page -> publish(sink, page.items()));
         return Map.of(CURSOR, until.toString());
     }
 
-    private List<JsonNode> lines(JsonNode order, GraphqlAnswer page) {
-        JsonNode lineItems = order.path("lineItems");
-        List<JsonNode> all = new ArrayList<>();
-        lineItems.path("nodes").forEach(all::add);
-        JsonNode pageInfo = lineItems.path("pageInfo");
-        String id = order.path("id").asText();
-        int first = Queries.orderLinesPageSize(maxCost);
-        while (pageInfo.path("hasNextPage").asBoolean(false)) {
-            Map<String, Object> variables = new HashMap<>();
-            variables.put("id", id);
-            variables.put("first", first);
-            variables.put("after", pageInfo.path("endCursor").asText(null));
-            GraphqlAnswer more = api.query(account, "orderLines", Queries.ORDER_LINES, variables,
-                    Queries.orderLinesCost(first));
-            JsonNode items = more.require("/order/lineItems");
-            items.path("nodes").forEach(all::add);
-            pageInfo = items.path("pageInfo");
-        }
-        if (!lineItems.isObject()) {
-            throw page.malformed("an order without lineItems");
-        }
-        return all;
-    }
-
-    private Instant updatedAtMin(Instant until) {
-        var cursor = context.cursor(CURSOR);
-        if (cursor.isPresent()) {
+    private void publish(RecordSink sink, List<OrderNode> orders) {
+        String lastUpdated = null;
+        for (OrderNode node : orders) {
             try {
-                return Instant.parse(cursor.get());
-            } catch (DateTimeParseException e) {
-                LOG.warnf("connection %s: unreadable orders cursor, falling back to the lookback",
-                        account.connectionId());
+                List<JsonNode> orderLines = lines(node.order(), node.answer());
+                sink.order(OrderMapper.toOrder(node.order(), orderLines, account.connectionId(), account.tenantId(),
+                        account.shopDomain(), account.currencyOverride(), context.syncId(),
+                        context.clock().instant()));
+                lastUpdated = node.order().path("updatedAt").asText(null);
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                throw node.answer().malformed("an order that cannot be read (" + e.getMessage() + ")");
             }
         }
-        return until.minus(context.lookback().duration());
+        sink.pageCompleted(SyncScope.ORDERS);
+        if (lastUpdated != null) {
+            sink.checkpoint(Map.of(CURSOR, lastUpdated));
+        }
+    }
+
+    private List<JsonNode> lines(JsonNode order, GraphqlAnswer source) {
+        JsonNode lineItems = order.path("lineItems");
+        if (!lineItems.isObject()) {
+            throw source.malformed("an order without lineItems");
+        }
+        List<JsonNode> all = new ArrayList<>();
+        lineItems.path("nodes").forEach(all::add);
+        String more = PageShapes.graphQlEndCursor(lineItems);
+        if (more == null) {
+            return all;
+        }
+        int first = Queries.orderLinesPageSize(maxCost);
+        Paging.tokens().from(more).forEach(request -> {
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("id", order.path("id").asText());
+            variables.put("first", first);
+            variables.put("after", request.token());
+            GraphqlAnswer answer = api.query(account, "orderLines", Queries.ORDER_LINES, variables,
+                    Queries.orderLinesCost(first));
+            JsonNode items = answer.require("/order/lineItems");
+            List<JsonNode> nodes = new ArrayList<>();
+            items.path("nodes").forEach(nodes::add);
+            return Page.of(nodes, PageShapes.graphQlEndCursor(items));
+        }, page -> all.addAll(page.items()));
+        return all;
     }
 }

@@ -15,7 +15,10 @@ import io.nexusconnect.shopify.client.ShopInfo;
 import io.nexusconnect.shopify.client.ShopifyAccount;
 import io.nexusconnect.shopify.config.ShopifyConfig;
 import io.nexusconnect.shopify.mapping.ProductMapper;
-import org.jboss.logging.Logger;
+import io.nexusconnect.adapterkit.paging.Cursors;
+import io.nexusconnect.adapterkit.paging.Page;
+import io.nexusconnect.adapterkit.paging.PageShapes;
+import io.nexusconnect.adapterkit.paging.Paging;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -33,7 +36,6 @@ import java.util.Map;
  */
 final class ProductsStep {
     static final String CURSOR = "products.updatedAtMin";
-    private static final Logger LOG = Logger.getLogger(ProductsStep.class);
     private static final int BULK_PAGE = 250;
 
     private final AdminApiClient api;
@@ -56,7 +58,7 @@ final class ProductsStep {
     Map<String, String> run(RecordSink sink) {
         Instant until = context.clock().instant().truncatedTo(ChronoUnit.SECONDS);
         shop = ShopInfo.read(api, account);
-        var cursor = context.cursor(CURSOR).flatMap(ProductsStep::instant);
+        var cursor = Cursors.instant(context, CURSOR);
         if (cursor.isEmpty() && count() > config.products().bulkThreshold()) {
             bulk(sink);
         } else {
@@ -74,44 +76,47 @@ final class ProductsStep {
 
     private void paged(RecordSink sink, String search) {
         int first = Queries.productsPageSize(variants, maxCost);
-        String after = null;
-        do {
+        Paging.tokens().forEach(request -> {
             Map<String, Object> variables = new HashMap<>();
             variables.put("first", first);
-            variables.put("after", after);
+            variables.put("after", request.token());
             variables.put("query", search);
             variables.put("variants", variants);
             variables.put("location", shop.locationId());
             GraphqlAnswer answer = api.query(account, "products", Queries.PRODUCTS, variables,
                     Queries.productsCost(first, variants));
             JsonNode connection = answer.require("/products");
-            for (JsonNode product : connection.path("nodes")) {
+            List<JsonNode> products = new ArrayList<>();
+            connection.path("nodes").forEach(products::add);
+            for (JsonNode product : products) {
                 List<JsonNode> all = new ArrayList<>();
                 product.path("variants").path("nodes").forEach(all::add);
                 moreVariants(product, all);
                 publish(sink, product, all, answer.response());
             }
-            sink.pageCompleted(SyncScope.PRODUCTS);
-            JsonNode pageInfo = connection.path("pageInfo");
-            after = pageInfo.path("hasNextPage").asBoolean(false) ? pageInfo.path("endCursor").asText(null) : null;
-        } while (after != null);
+            return Page.of(products, PageShapes.graphQlEndCursor(connection));
+        }, page -> sink.pageCompleted(SyncScope.PRODUCTS));
     }
 
     private void moreVariants(JsonNode product, List<JsonNode> all) {
-        JsonNode pageInfo = product.path("variants").path("pageInfo");
+        String more = PageShapes.graphQlEndCursor(product.path("variants"));
+        if (more == null) {
+            return;
+        }
         int first = Queries.productVariantsPageSize(maxCost);
-        while (pageInfo.path("hasNextPage").asBoolean(false)) {
+        Paging.tokens().from(more).forEach(request -> {
             Map<String, Object> variables = new HashMap<>();
             variables.put("id", product.path("id").asText());
             variables.put("first", first);
-            variables.put("after", pageInfo.path("endCursor").asText(null));
+            variables.put("after", request.token());
             variables.put("location", shop.locationId());
-            GraphqlAnswer more = api.query(account, "productVariants", Queries.PRODUCT_VARIANTS, variables,
+            GraphqlAnswer answer = api.query(account, "productVariants", Queries.PRODUCT_VARIANTS, variables,
                     Queries.productVariantsCost(first));
-            JsonNode connection = more.require("/product/variants");
-            connection.path("nodes").forEach(all::add);
-            pageInfo = connection.path("pageInfo");
-        }
+            JsonNode connection = answer.require("/product/variants");
+            List<JsonNode> nodes = new ArrayList<>();
+            connection.path("nodes").forEach(nodes::add);
+            return Page.of(nodes, PageShapes.graphQlEndCursor(connection));
+        }, page -> all.addAll(page.items()));
     }
 
     /** bulkOperationRunQuery → poll node(id:) until COMPLETED → download the JSONL → publish per 250 products. */
@@ -198,15 +203,6 @@ final class ProductsStep {
             if (context.wants(SyncScope.INVENTORY) && mapped.level() != null) {
                 sink.inventory(mapped.level());
             }
-        }
-    }
-
-    private static java.util.Optional<Instant> instant(String value) {
-        try {
-            return java.util.Optional.of(Instant.parse(value));
-        } catch (DateTimeParseException e) {
-            LOG.warn("unreadable products cursor, reading everything");
-            return java.util.Optional.empty();
         }
     }
 }
