@@ -107,7 +107,7 @@ class CredentialSchemasTest {
         as("t-forms").get("/api/marketplaces").then().statusCode(200)
                 .body("id", equalTo(ALL))
                 .body("find { it.id == 'shopify' }.fields.name",
-                        equalTo(List.of("shopDomain", "adminApiAccessToken", "apiSecretKey")))
+                        equalTo(List.of("shopDomain", "adminApiAccessToken", "apiSecretKey", "locationId")))
                 .body("find { it.id == 'ebay' }.fields.name", hasItems("appId", "devId", "certId", "userToken",
                         "refreshToken", "notificationVerificationToken"))
                 .body("find { it.id == 'kaufland' }.fields.find { it.name == 'storefront' }.allowedValues",

@@ -17,7 +17,7 @@ import java.util.Map;
         Bol.com: clientId, clientSecret. eBay: appId, devId, certId, userToken, refreshToken, \
         notificationVerificationToken, environment (optional). Walmart: authScheme oauth (clientId, clientSecret) or \
         signature (consumerId, privateKey PEM, channelType). Shopify: shopDomain (*.myshopify.com), \
-        adminApiAccessToken, apiSecretKey. Zalando: clientId, clientSecret, merchantId. Kaufland: clientKey, \
+        adminApiAccessToken, apiSecretKey, locationId (optional stock location). Zalando: clientId, clientSecret, merchantId. Kaufland: clientKey, \
         secretKey, storefront.""")
 public record CreateConnectionRequest(
         @Schema(required = true, enumeration = {"amazon", "ebay", "walmart", "shopify", "bol", "zalando", "kaufland"})

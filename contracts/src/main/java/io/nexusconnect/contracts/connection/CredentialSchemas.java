@@ -85,7 +85,11 @@ public final class CredentialSchemas {
                 property("shopDomain", "Shop domain", "[a-z0-9][a-z0-9-]{0,60}\\.myshopify\\.com",
                         "your-store.myshopify.com"),
                 secret("adminApiAccessToken", "Admin API access token", "shpat_[A-Za-z0-9]{32}", "starts with shpat_"),
-                secret("apiSecretKey", "API secret key", "(shpss_)?[A-Za-z0-9]{32,64}", null)),
+                secret("apiSecretKey", "API secret key", "(shpss_)?[A-Za-z0-9]{32,64}",
+                        "the app's API secret key, verifies webhook signatures"),
+                property("locationId", "Stock location ID", "(gid://shopify/Location/)?[0-9]{1,20}",
+                        "the location stock is read and set at; empty = the first active location that "
+                                + "fulfills online orders").optional()),
                 "shopDomain", null));
         register(new CredentialSchema(Marketplace.ZALANDO, List.of(
                 secret("clientId", "Client ID", TOKEN, null),

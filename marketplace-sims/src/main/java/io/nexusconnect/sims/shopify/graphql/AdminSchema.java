@@ -56,6 +56,27 @@ public final class AdminSchema {
                         .dataFetcher("orders", AdminSchema::orders)
                         .dataFetcher("products", AdminSchema::products)
                         .dataFetcher("node", env -> node(env, bulk))
+                        .dataFetcher("order", env -> typed(node(env, bulk), "Order"))
+                        .dataFetcher("product", env -> typed(node(env, bulk), "Product"))
+                        .dataFetcher("productVariants", env -> {
+                            SearchQuery query = SearchQuery.parse(env.getArgument("query"));
+                            ShopStore store = store(env);
+                            List<SimVariant> matching = store.products().stream()
+                                    .flatMap(p -> p.variants().stream())
+                                    .filter(v -> query.matchesText("sku", v, SimVariant::sku)).toList();
+                            return Connections.page(env, matching, v -> Connections.number(v.number()),
+                                    v -> Views.variant(v, store));
+                        })
+                        .dataFetcher("productsCount", env -> {
+                            SearchQuery query = SearchQuery.parse(env.getArgument("query"));
+                            Integer limit = env.getArgument("limit");
+                            long count = store(env).products().stream()
+                                    .filter(p -> query.matchesDate("updated_at", p.updatedAt()))
+                                    .filter(p -> query.matchesText("status", p, SimProduct::status)).count();
+                            boolean capped = limit != null && count > limit;
+                            return Map.of("count", capped ? limit : (int) count,
+                                    "precision", capped ? "AT_LEAST" : "EXACT");
+                        })
                         .dataFetcher("currentBulkOperation", env -> bulk.current(store(env))))
                 .type("Mutation", t -> t
                         .dataFetcher("bulkOperationRunQuery", env -> bulk.run(env, store(env), this))
@@ -153,6 +174,10 @@ public final class AdminSchema {
             case "BulkOperation" -> bulk.byId(store, id);
             default -> null;
         };
+    }
+
+    private static Object typed(Object node, String type) {
+        return node instanceof Map<?, ?> m && type.equals(m.get(Views.TYPENAME)) ? node : null;
     }
 
     static ShopStore store(DataFetchingEnvironment env) {
