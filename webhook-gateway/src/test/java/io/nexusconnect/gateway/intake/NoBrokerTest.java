@@ -51,7 +51,7 @@ class NoBrokerTest {
         WebhookRequest request = new WebhookRequest(Marketplace.BOL, id, "POST", "/api/webhooks/bol/" + id, TOKEN,
                 RequestHeaders.of(Map.of()), "application/json", body.getBytes(StandardCharsets.UTF_8));
 
-        try (WebhookPublisher publisher = new WebhookPublisher("127.0.0.1:" + deadPort, "no-broker", "test", Duration.ofSeconds(1))) {
+        try (WebhookPublisher publisher = new WebhookPublisher("127.0.0.1:" + deadPort, "no-broker", "test", Duration.ofSeconds(60))) {
             WebhookIntake intake = new WebhookIntake(view, Map.of(Marketplace.BOL, new PathTokenVerifier(Marketplace.BOL)),
                     new RateLimiter(clock, 10, 10), window, publisher, clock, Duration.ofSeconds(1));
 
