@@ -24,6 +24,13 @@ public interface GatewayConfig {
     @WithDefault("3s")
     Duration publishTimeout();
 
+    /**
+     * How long the producer keeps trying a record after the answer gave up on it: if it becomes durable in this
+     * time, the marketplace's retry is a duplicate.
+     */
+    @WithDefault("2m")
+    Duration deliveryTimeout();
+
     /** Deliveries of one marketplace event within this window are published once. */
     @WithDefault("24h")
     Duration dedupeWindow();

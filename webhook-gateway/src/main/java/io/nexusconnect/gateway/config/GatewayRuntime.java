@@ -68,7 +68,7 @@ public class GatewayRuntime {
         this.connections = new ConnectionView(new CredentialSealer(KeyRing.parse(keys, primaryKey)));
         this.duplicates = new DuplicateWindow(clock, config.dedupeWindow());
         this.rateLimiter = new RateLimiter(clock, config.rateLimit().perSecond(), config.rateLimit().burst());
-        this.publisher = new WebhookPublisher(bootstrapServers, clientId, "webhook-gateway", config.publishTimeout());
+        this.publisher = new WebhookPublisher(bootstrapServers, clientId, "webhook-gateway", config.deliveryTimeout());
         this.intake = new WebhookIntake(connections, verifiers(), rateLimiter, duplicates, publisher, clock,
                 config.publishTimeout());
         this.lastExpiry = clock.instant();

@@ -23,6 +23,7 @@ public final class WebhookPublisher implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
     private final String source;
 
+    /** @param deliveryTimeout how long the producer keeps trying one record (at least 30 s, its request timeout) */
     public WebhookPublisher(String bootstrapServers, String clientId, String source, Duration deliveryTimeout) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -34,10 +35,12 @@ public final class WebhookPublisher implements AutoCloseable {
         config.put(ProducerConfig.LINGER_MS_CONFIG, "2");
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(4 * 1024 * 1024));
-        // send() must not hold a request thread when the broker is gone: it fails fast and the caller answers 503
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(Math.min(1000, deliveryTimeout.toMillis())));
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(1000, deliveryTimeout.toMillis() / 2)));
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(2000, deliveryTimeout.toMillis())));
+        // send() must not hold a request long when the broker is gone: no metadata within a second fails it (503)
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "1000");
+        // The producer's own timeouts are NOT the HTTP answer's: the answer gives up after publish-timeout (503) while
+        // the record stays in flight, and a record that becomes durable later turns the marketplace's retry into a
+        // duplicate. Short request timeouts would make a slow broker slower with resends.
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(deliveryTimeout.toMillis()));
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         this.producer = new KafkaProducer<>(config);

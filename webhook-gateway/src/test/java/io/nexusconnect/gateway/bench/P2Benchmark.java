@@ -1,0 +1,159 @@
+package io.nexusconnect.gateway.bench;
+
+import io.nexusconnect.contracts.Marketplace;
+import io.nexusconnect.contracts.Topics;
+import io.nexusconnect.contracts.connection.ConnectionSettings;
+import io.nexusconnect.contracts.connection.ConnectionSnapshot;
+import io.nexusconnect.contracts.connection.ConnectionState;
+import io.nexusconnect.contracts.connection.OrderLookback;
+import io.nexusconnect.contracts.connection.SyncInterval;
+import io.nexusconnect.contracts.kafka.Json;
+import io.nexusconnect.contracts.security.CredentialSealer;
+import io.nexusconnect.contracts.security.KeyRing;
+import io.nexusconnect.contracts.webhook.WebhookReceived;
+import io.nexusconnect.gateway.verify.Hmac;
+import io.nexusconnect.testinfra.KafkaTestClient;
+import io.nexusconnect.testinfra.SharedInfra;
+import org.junit.jupiter.api.Test;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * P2: webhook intake (verify + durable publish) against Kafka's own ProducerPerformance, on one broker, same record
+ * size, acks=all. Not a test: {@code webhook-gateway/bench/p2.sh} runs it with {@code -Pbench}. All load goes to
+ * 127.0.0.1, bounded in time (wrk) and count (ProducerPerformance).
+ */
+class P2Benchmark {
+    static final String SECRET = "shpss_0123456789abcdef0123456789abcdef";
+    static final int CONNECTIONS = 6;
+    static final Duration WARM_UP = Duration.ofSeconds(10);
+    static final Duration SATURATION = Duration.ofSeconds(20);
+    static final Duration FIXED_RATE = Duration.ofSeconds(20);
+    static final int SATURATION_CONNECTIONS = 64;
+    static final int BASELINE_RECORDS = 200_000;
+    static final int FIXED_RATE_PER_SECOND = 1000;
+
+    @Test
+    void p2() throws Exception {
+        Path work = Files.createDirectories(Path.of("target", "bench"));
+        String bootstrap = SharedInfra.kafkaBootstrapServers();
+        CredentialSealer sealer = new CredentialSealer(KeyRing.parse(SharedInfra.keyRingSpec(), SharedInfra.primaryKeyId()));
+        List<String[]> endpoints = new ArrayList<>(); // {path, shop}
+        for (int i = 0; i < CONNECTIONS; i++) {
+            UUID id = UUID.randomUUID();
+            String shop = "bench-" + i + ".myshopify.com";
+            KafkaTestClient.publish(Topics.CONNECTIONS, new ConnectionSnapshot(id, "tenant-bench", Marketplace.SHOPIFY, shop,
+                    "bench " + i, Map.of("shopDomain", shop), ConnectionState.ACTIVE,
+                    new ConnectionSettings(SyncInterval.HOURLY, null, OrderLookback.THIRTY_DAYS, 0, true, null), null,
+                    sealer.seal(id.toString(), Map.of("adminApiAccessToken", "shpat_" + "b".repeat(32), "apiSecretKey", SECRET)),
+                    1, Instant.now()));
+            endpoints.add(new String[]{"/api/webhooks/shopify/" + id, shop});
+        }
+        byte[] body = Files.readAllBytes(Path.of("bench", "shopify-order.json"));
+        String hmac = Base64.getEncoder().encodeToString(Hmac.sha256(SECRET.getBytes(StandardCharsets.UTF_8), body));
+        int recordSize = Json.write(WebhookReceived.of(UUID.randomUUID(), Marketplace.SHOPIFY, UUID.randomUUID(), "tenant-bench",
+                "orders/create", "bench-0-1234567", Instant.now(), Map.of("x-shopify-shop-domain", "bench-0.myshopify.com",
+                        "x-shopify-topic", "orders/create", "x-shopify-webhook-id", "bench-0-1234567"),
+                "application/json", body, "shopify-hmac-sha256", false)).getBytes(StandardCharsets.UTF_8).length;
+
+        int port = freePort();
+        Process gateway = startGateway(bootstrap, port, work);
+        try {
+            String base = "http://127.0.0.1:" + port;
+            awaitReady(base, endpoints.getFirst()[0]);
+            Path script = Wrk.script(work, body, hmac, endpoints);
+            String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
+            long before = Kafka.endOffsetSum(bootstrap, Marketplace.SHOPIFY.webhookTopic());
+            Wrk.run(base, script, 2, 16, WARM_UP, 0);
+            Wrk.Result saturated = Wrk.run(base, script, 2, SATURATION_CONNECTIONS, SATURATION, 0);
+            Wrk.Result fixed = Wrk.fixedRate(base, script, FIXED_RATE_PER_SECOND, FIXED_RATE);
+            long published = Kafka.endOffsetSum(bootstrap, Marketplace.SHOPIFY.webhookTopic()) - before;
+            long acknowledged = Wrk.lastTotals;
+
+            Kafka.createTopic(bootstrap, "nexus.bench.producer-performance");
+            ProducerPerformance.Result bare = ProducerPerformance.run(bootstrap, recordSize, BASELINE_RECORDS, -1);
+            ProducerPerformance.Result bareFixed = ProducerPerformance.run(bootstrap, recordSize,
+                    (int) (FIXED_RATE_PER_SECOND * FIXED_RATE.toSeconds()), FIXED_RATE_PER_SECOND);
+
+            System.out.printf("%n=== P2: webhook intake vs bare producer (one broker, record %d bytes, acks=all, idempotent, linger.ms=2, lz4) ===%n", recordSize);
+            System.out.println("| | gateway (wrk → verify → Kafka → 200) | Kafka ProducerPerformance 4.2.1 |");
+            System.out.println("|---|---|---|");
+            System.out.printf("| saturation, records/s | %.0f req/s (%d connections, %ds; non-2xx %d) | %.0f records/s (%d records) |%n",
+                    saturated.requestsPerSecond(), SATURATION_CONNECTIONS, SATURATION.toSeconds(), saturated.non2xx(),
+                    bare.recordsPerSecond(), BASELINE_RECORDS);
+            System.out.printf("| gateway / bare producer | %.0f %% | |%n", 100 * saturated.requestsPerSecond() / bare.recordsPerSecond());
+            System.out.printf("| at ~%d/s: achieved | %.0f req/s | %.0f records/s |%n", FIXED_RATE_PER_SECOND,
+                    fixed.requestsPerSecond(), bareFixed.recordsPerSecond());
+            System.out.printf("| at ~%d/s: p50 / p99 latency | %.2f ms / %.2f ms | %.0f ms / %.0f ms |%n", FIXED_RATE_PER_SECOND,
+                    fixed.p50Millis(), fixed.p99Millis(), bareFixed.p50Millis(), bareFixed.p99Millis());
+            System.out.printf("| saturation p50 / p99 | %.2f ms / %.2f ms | %.0f ms / %.0f ms |%n",
+                    saturated.p50Millis(), saturated.p99Millis(), bare.p50Millis(), bare.p99Millis());
+            System.out.printf("load average (1/5/15 min) before: %s, after: %s, %d cores%n", loadBefore,
+                    Files.readString(Path.of("/proc/loadavg")).trim(), Runtime.getRuntime().availableProcessors());
+            System.out.printf("records on the webhook topic: %d; 2xx answers: %d (every 2xx is a record; a few records may be"
+                    + " from requests wrk cut off at the end)%n", published, acknowledged);
+        } finally {
+            gateway.destroy();
+            gateway.waitFor();
+        }
+    }
+
+    private static Process startGateway(String bootstrap, int port, Path work) throws Exception {
+        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("package the gateway first (bench/p2.sh does): " + jar.toAbsolutePath());
+        }
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("gateway.log").toFile());
+        Map<String, String> env = builder.environment();
+        env.putAll(SharedInfra.environment());
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("NEXUS_GATEWAY_RATE_LIMIT_PER_SECOND", "1000000");
+        env.put("NEXUS_GATEWAY_RATE_LIMIT_BURST", "1000000");
+        env.put("QUARKUS_LOG_CATEGORY__IO_NEXUSCONNECT_GATEWAY_INTAKE__LEVEL", "WARN");
+        return builder.start();
+    }
+
+    private static void awaitReady(String base, String path) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> known = http.send(HttpRequest.newBuilder(URI.create(base + path + "?probe"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200 && known.statusCode() == 401) { // known connection, unsigned probe
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("gateway not ready; see target/bench/gateway.log");
+    }
+
+    static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
