@@ -20,6 +20,13 @@ public final class Topics {
     public static final String SYNC_COMMANDS = "nexus.sync-commands.v1";
     /** The orchestrator's own compacted state per connection (cursors, schedule, recent cycles); private to it. */
     public static final String SYNC_STATE = "nexus.sync-state.v1";
+    /**
+     * webhook-gateway's own markers of the marketplace event ids it has published, so every replica collapses a
+     * marketplace's retries; compacted and deleted after {@link #WEBHOOK_DEDUPE_RETENTION}. Private to the gateway.
+     */
+    public static final String WEBHOOK_DEDUPE = "nexus.webhooks.dedupe.v1";
+    /** How long a dedupe marker lives on Kafka at most; the gateway's dedupe window can only be shorter. */
+    public static final java.time.Duration WEBHOOK_DEDUPE_RETENTION = java.time.Duration.ofDays(7);
 
     /** Suffix of the dead-letter topic that takes a topic's poison records, with the reason in headers. */
     public static final String DLQ_SUFFIX = ".dlq";
@@ -55,9 +62,20 @@ public final class Topics {
         return connectionId + "/" + externalId;
     }
 
-    /** How a topic must be created. Compacted topics keep the latest value per key forever. */
-    public record TopicSpec(String name, int partitions, boolean compacted) {
+    /**
+     * How a topic must be created. Compacted topics keep the latest value per key forever, unless they have a
+     * {@code retention}: then a key's latest value is also deleted once it is older than that.
+     */
+    public record TopicSpec(String name, int partitions, boolean compacted, java.time.Duration retention) {
+        public TopicSpec(String name, int partitions, boolean compacted) {
+            this(name, partitions, compacted, null);
+        }
+
         public Map<String, String> configs() {
+            if (compacted && retention != null) {
+                return Map.of("cleanup.policy", "compact,delete", "min.compaction.lag.ms", "60000",
+                        "retention.ms", String.valueOf(retention.toMillis()));
+            }
             return compacted
                     ? Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "60000")
                     : Map.of("cleanup.policy", "delete");
@@ -70,6 +88,7 @@ public final class Topics {
         specs.add(new TopicSpec(CONNECTIONS, DEFAULT_PARTITIONS, true));
         specs.add(new TopicSpec(CONNECTION_STATUS, DEFAULT_PARTITIONS, true));
         specs.add(new TopicSpec(SYNC_STATE, DEFAULT_PARTITIONS, true));
+        specs.add(new TopicSpec(WEBHOOK_DEDUPE, DEFAULT_PARTITIONS, true, WEBHOOK_DEDUPE_RETENTION));
         for (String topic : List.of(SYNC_COMMANDS, SYNC_EVENTS, PRODUCTS, ORDERS, INVENTORY, STOCK_LEVELS, CONNECTION_TESTS,
                 CONNECTION_TEST_REPLIES, ALERTS)) {
             specs.add(new TopicSpec(topic, DEFAULT_PARTITIONS, false));

@@ -97,4 +97,19 @@ class EventSchemaContractTest {
                 .isInstanceOf(MalformedEventException.class)
                 .hasMessageContaining("SyncEvent");
     }
+
+    @Test
+    @DisplayName("A webhook's raw body, even bytes that are not UTF-8, survives the JSON round trip byte for byte")
+    void webhookBodyKeepsItsExactBytes() {
+        byte[] raw = {'{', '"', 'a', '"', ':', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, '}', '\r', '\n'};
+        io.nexusconnect.contracts.webhook.WebhookReceived sent = io.nexusconnect.contracts.webhook.WebhookReceived.of(
+                java.util.UUID.randomUUID(), Marketplace.EBAY, Samples.CONNECTION, "tenant-a", "ORDER_CONFIRMATION",
+                "n-1", Samples.T, java.util.Map.of(), "application/json", raw, "ebay-ecdsa", true);
+
+        io.nexusconnect.contracts.webhook.WebhookReceived back =
+                Json.read(Json.write(sent), io.nexusconnect.contracts.webhook.WebhookReceived.class);
+
+        assertThat(back.bodyBytes()).isEqualTo(raw);
+        assertThat(back.paused()).isTrue();
+    }
 }

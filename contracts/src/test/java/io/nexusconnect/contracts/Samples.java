@@ -36,6 +36,7 @@ import io.nexusconnect.contracts.sync.SyncStarted;
 import io.nexusconnect.contracts.sync.SyncTrigger;
 import io.nexusconnect.contracts.testing.ConnectionTestRequested;
 import io.nexusconnect.contracts.testing.ConnectionTestResult;
+import io.nexusconnect.contracts.webhook.WebhookReceived;
 
 import java.time.Instant;
 import java.time.LocalTime;
@@ -95,6 +96,11 @@ final class Samples {
                 new ConnectionTestRequested(UUID.randomUUID(), Marketplace.AMAZON, snapshot(), T, T),
                 new ConnectionTestResult(UUID.randomUUID(), CONNECTION, Marketplace.AMAZON, false, "Amazon US", "Nexus Demo Store",
                         ErrorCode.INVALID_CREDENTIALS, "Client authentication failed", T),
-                new Alert(UUID.randomUUID(), CONNECTION, "tenant-a", Marketplace.AMAZON, Alert.Kind.ERROR, statusError, T));
+                new Alert(UUID.randomUUID(), CONNECTION, "tenant-a", Marketplace.AMAZON, Alert.Kind.ERROR, statusError, T),
+                WebhookReceived.of(UUID.randomUUID(), Marketplace.SHOPIFY, CONNECTION, "tenant-a", "orders/create",
+                        "b54557e4-bdd9-4b37-8a5f-bf7d70bcd043", T,
+                        Map.of("x-shopify-shop-domain", "nexus-demo.myshopify.com", "x-shopify-topic", "orders/create"),
+                        "application/json", "{\"id\":820982911946154508}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        "shopify-hmac-sha256", false));
     }
 }
