@@ -148,12 +148,16 @@ class BrokenCrossReferenceTest {
     void anAdapterModuleWithoutEntryAndAnEntryWithoutModuleAreCaught(@TempDir Path adapters) throws IOException {
         BrokenSchemaTest.copyTree(io.nexusconnect.deploy.k8s.render.Kustomize.k8sDir().resolve("base/adapters"), adapters);
         Files.createDirectories(adapters.resolve("otto"));
-        ServiceModule ebay = module(Files.createTempDirectory(adapters.getParent(), "repo"), "adapter-ebay", "quarkus.http.port=8084\n");
+        Files.writeString(adapters.resolve("kustomization.yaml"), Files.readString(adapters.resolve("kustomization.yaml")) + "  - otto\n");
+        Path repo = Files.createTempDirectory(adapters.getParent(), "repo");
+        ServiceModule walmart = module(repo, "adapter-walmart", "quarkus.http.port=8086\n");
+        ServiceModule ebay = module(repo, "adapter-ebay", "quarkus.http.port=8084\n");
 
-        assertThat(CoverageCheck.adapterEntryProblems(adapters, codebase.with(ebay))).contains(
+        assertThat(CoverageCheck.adapterEntryProblems(adapters, codebase.with(walmart).with(ebay))).containsExactlyInAnyOrder(
                 "base/adapters/otto: no module adapter-otto with an application.properties in the build",
-                "base/adapters/otto is not listed in base/adapters/kustomization.yaml",
-                "module adapter-ebay has no entry base/adapters/ebay");
+                "base/adapters/otto/settings.yaml is missing or unreadable: " + adapters.resolve("otto/settings.yaml"),
+                "module adapter-walmart has no entry base/adapters/walmart",
+                "base/adapters/ebay is not listed in base/adapters/kustomization.yaml");
     }
 
     @SuppressWarnings("unchecked")

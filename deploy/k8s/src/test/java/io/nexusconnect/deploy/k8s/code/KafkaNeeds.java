@@ -72,7 +72,8 @@ public final class KafkaNeeds {
             Principal principal = switch (service.name()) {
                 case "connection-service" -> connectionService(service);
                 case "sync-orchestrator" -> orchestrator();
-                default -> service.isAdapter() ? adapter(service.name(), service.marketplace()) : null;
+                case "webhook-gateway" -> webhookGateway();
+                default -> service.isAdapter() ? adapter(service) : null;
             };
             if (principal != null) {
                 principals.put(service.name(), principal);
@@ -124,18 +125,37 @@ public final class KafkaNeeds {
         return p;
     }
 
-    /** adapter-kit's AdapterRuntime: groups adapter-<id>, adapter-<id>-tests, adapter-<id>-stock. */
-    static Principal adapter(String user, String id) {
+    /**
+     * adapter-kit's AdapterRuntime: groups adapter-<id>, adapter-<id>-tests, adapter-<id>-stock, and
+     * adapter-<id>-webhooks when the adapter has a WebhookHandler.
+     */
+    static Principal adapter(ServiceModule service) {
+        String id = service.marketplace();
         Marketplace marketplace = Marketplace.find(id).orElseThrow(() ->
-                new IllegalStateException(user + " is not the adapter of a marketplace of contracts' Marketplace"));
-        return principal(user)
+                new IllegalStateException(service.name() + " is not the adapter of a marketplace of contracts' Marketplace"));
+        Principal p = principal(service.name())
                 .consume("adapter-" + id, "AdapterRuntime: sync requests", Topics.syncRequests(marketplace))
                 .consume("adapter-" + id + "-tests", "AdapterRuntime: Test Connection", Topics.CONNECTION_TESTS)
-                .consume("adapter-" + id + "-stock", "AdapterRuntime: stock commands", Topics.stockCommands(marketplace))
-                .deadLetters("RecordLoop dead-letters what it cannot process")
+                .consume("adapter-" + id + "-stock", "AdapterRuntime: stock commands", Topics.stockCommands(marketplace));
+        if (service.sourcesContain("implements WebhookHandler")) {
+            p.consume("adapter-" + id + "-webhooks", "AdapterRuntime: webhooks (base/adapters/webhooks)", Topics.webhooks(marketplace));
+        }
+        return p.deadLetters("the record loop dead-letters what it cannot process")
                 .write(Topics.SYNC_EVENTS, "CycleRunner, CycleSink")
                 .write(Topics.PRODUCTS, "CycleSink").write(Topics.ORDERS, "CycleSink").write(Topics.INVENTORY, "CycleSink")
                 .write(Topics.CONNECTION_TEST_REPLIES, "ConnectionTestHandler");
+    }
+
+    /** webhook-gateway: follows connections and its dedupe topic without a group, publishes verified webhooks. */
+    static Principal webhookGateway() {
+        Principal p = principal("webhook-gateway")
+                .read(Topics.CONNECTIONS, "TopicFollower: the connection view, by assignment")
+                .read(Topics.WEBHOOK_DEDUPE, "TopicFollower: the dedupe view, by assignment")
+                .write(Topics.WEBHOOK_DEDUPE, "WebhookPublisher: seen event ids");
+        for (Marketplace marketplace : Marketplace.values()) {
+            p.write(Topics.webhooks(marketplace), "WebhookPublisher: WebhookReceived");
+        }
+        return p;
     }
 
     /** The topics connection-service routes through its outbox (the aggregatetype of what it appends). */

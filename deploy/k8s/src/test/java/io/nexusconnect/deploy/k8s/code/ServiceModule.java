@@ -63,6 +63,24 @@ public record ServiceModule(String name, Path dir, Properties properties, String
         return name.substring("adapter-".length());
     }
 
+    /** Whether any main source file of the module contains {@code text}. */
+    public boolean sourcesContain(String text) {
+        Path sources = dir.resolve("src/main/java");
+        if (!Files.isDirectory(sources)) {
+            return false;
+        }
+        try (var files = Files.walk(sources)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                if (Files.readString(file).contains(text)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public int httpPort() {
         return Integer.parseInt(property("quarkus.http.port").orElse("8080"));
     }
