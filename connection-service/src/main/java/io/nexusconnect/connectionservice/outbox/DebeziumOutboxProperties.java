@@ -3,6 +3,7 @@ package io.nexusconnect.connectionservice.outbox;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * The Debezium PostgreSQL connector with the outbox EventRouter, configured exactly as Kafka Connect runs it in
@@ -13,6 +14,12 @@ import java.util.Properties;
  */
 public final class DebeziumOutboxProperties {
     public static final String ENGINE_NAME = "connection-service-outbox";
+    /**
+     * Keys only the embedded engine reads. On Kafka Connect the connector's name is its resource name, offsets live in
+     * Connect's offset topic and the flush interval is worker configuration; every other key is the connector's.
+     */
+    public static final Set<String> ENGINE_ONLY_KEYS =
+            Set.of("name", "offset.storage", "offset.storage.file.filename", "offset.flush.interval.ms");
 
     private DebeziumOutboxProperties() {
     }

@@ -47,6 +47,12 @@ public record Manifest(Map<String, Object> body) {
         return get(path).map(Manifest::asList).orElse(List.of());
     }
 
+    /** The list object itself at a path (of a {@link #copy()}, mutable), for changes made on purpose. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> liveList(String path) {
+        return (List<Map<String, Object>>) get(path).orElseThrow(() -> new IllegalArgumentException(id() + " has no " + path));
+    }
+
     public Map<String, String> stringMap(String path) {
         Map<String, String> out = new LinkedHashMap<>();
         map(path).forEach((k, v) -> out.put(k, String.valueOf(v)));
