@@ -108,6 +108,7 @@ public final class LocalStack {
 
         String token = secrets.jwtSigner().tokenForTenant(AmazonDemo.TENANT, "local-dev", Duration.ofHours(12));
         printEndpoints(services, token);
+        printConsole(services.getFirst().baseUrl(), token);
         if (!options.demo()) {
             step("up; Ctrl-C stops everything");
             waitForever();
@@ -189,6 +190,18 @@ public final class LocalStack {
                 services.get(2).baseUrl(), services.get(1).baseUrl(), "127.0.0.1:" + options.kafkaPort(),
                 "localhost:" + options.postgresPort(), options.workDir().resolve("logs"), AmazonDemo.TENANT, tokenFile,
                 token, tokenFile, connections);
+    }
+
+    /**
+     * The console's sign-in link: the dev token rides in the URL fragment (never sent to a server), and the page moves
+     * it into the tab's sessionStorage and strips it from the address bar.
+     */
+    private void printConsole(String connectionService, String token) {
+        System.out.printf("""
+                ── Connections console (signs you in as tenant %s with the dev token) ─────────
+                %s/console/#token=%s
+                ───────────────────────────────────────────────────────────────────────────────
+                %n""", AmazonDemo.TENANT, connectionService, token);
     }
 
     private Path log(String name) {

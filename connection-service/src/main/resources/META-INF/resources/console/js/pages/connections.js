@@ -4,7 +4,7 @@ import { api } from '../api.js';
 import { clear, dialog, errorBox, h, toast } from '../dom.js';
 import { ago, number, when } from '../format.js';
 import { credentialForm } from '../parts/credential-form.js';
-import { clearFieldErrors, showFieldErrors } from '../parts/fields.js';
+import { clearFieldErrors, showFormError } from '../parts/fields.js';
 import { historyPanel } from '../parts/history.js';
 import { diagnostics, healthTag, listingHealthCount, logo, statusBadge } from '../parts/status.js';
 import { testResult } from '../parts/test-result.js';
@@ -137,8 +137,7 @@ export function connectionsPage(main, { onLeave }) {
           d.close();
           toast('Credentials replaced and sealed; the next sync uses them.');
         } catch (error) {
-          const left = showFieldErrors(formEl, error.fieldErrors || [], 'fields.');
-          clear(result, errorBox(left.length ? { message: left.map((e) => `${e.field}: ${e.message}`).join('; ') } : error));
+          showFormError(formEl, result, error, 'fields.');
         }
       },
       novalidate: true,
@@ -172,7 +171,8 @@ export function connectionsPage(main, { onLeave }) {
     element.dataset.state = card.state;
     const focused = element.contains(document.activeElement) ? document.activeElement.dataset.action : null;
     clear(element, cardBody(card, cycle, marketplace, actionsOf(card)));
-    if (focused) element.querySelector(`[data-action="${focused}"]`)?.focus();
+    const swapped = { pause: 'resume', resume: 'pause' }[focused] || focused;
+    if (focused) element.querySelector(`[data-action="${swapped}"]`)?.focus();
     if (!known) group.querySelector('.cards').append(element);
     cards.set(card.id, { element, signature, cycle: cycle ?? known?.cycle });
   }

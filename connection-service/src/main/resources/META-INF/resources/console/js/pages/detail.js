@@ -3,7 +3,7 @@
 import { api } from '../api.js';
 import { clear, errorBox, h, toast } from '../dom.js';
 import { ago, INTERVALS, LOOKBACKS, number, when } from '../format.js';
-import { clearFieldErrors, field, select, showFieldErrors } from '../parts/fields.js';
+import { clearFieldErrors, field, select, showFormError } from '../parts/fields.js';
 import { historyPanel } from '../parts/history.js';
 import { diagnostics, healthTag, listingHealthCount, logo, statusBadge } from '../parts/status.js';
 
@@ -53,13 +53,13 @@ function settingsForm(card, onSaved) {
       onSaved(await api.settings(card.id, body));
       toast('Settings saved; the orchestrator picks them up with the next snapshot.');
     } catch (error) {
-      const rest = showFieldErrors(form, error.fieldErrors || [], 'settings.');
-      clear(result, errorBox(rest.length ? { message: rest.map((e) => `${e.field}: ${e.message}`).join('; ') } : error));
+      showFormError(form, result, error, 'settings.');
     }
   } },
   h('fieldset', h('legend', 'Sync settings'),
     field('syncInterval', 'Sync interval', interval, { hint: 'how often the adapter polls' }),
-    h('div.field.check', h('label', limited, ' Restrict polling to a sync window (business hours)')),
+    h('div.field.check', { dataset: { field: 'syncWindow' } }, h('label', limited, ' Restrict polling to a sync window (business hours)'),
+      h('small.field-error', { dataset: { errorFor: 'syncWindow' }, hidden: true })),
     windowFields,
     field('orderLookback', 'Order lookback', lookback, { hint: 'how many days of historical orders the first sync imports' }),
     field('inventoryBufferPercent', 'Inventory buffer (%)', buffer, { hint: '0–50 %: safety stock held back from this marketplace' }),

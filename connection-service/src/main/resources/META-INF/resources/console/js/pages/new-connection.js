@@ -3,7 +3,7 @@ import { api } from '../api.js';
 import { clear, errorBox, h } from '../dom.js';
 import { number } from '../format.js';
 import { credentialForm } from '../parts/credential-form.js';
-import { clearFieldErrors, field, showFieldErrors } from '../parts/fields.js';
+import { clearFieldErrors, field, showFormError } from '../parts/fields.js';
 import { logo, statusBadge } from '../parts/status.js';
 import { testResult } from '../parts/test-result.js';
 
@@ -55,12 +55,7 @@ export function newConnectionPage(main, { onLeave, params }) {
     label.focus();
 
     // credential fields come back as "fields.<name>", label and description by their own name
-    function report(error) {
-      const rest = showFieldErrors(form, error.fieldErrors || [], 'fields.');
-      clear(result, rest.length ? errorBox({ message: rest.map((e) => `${e.field}: ${e.message}`).join('; ') })
-        : error.fieldErrors?.length ? h('p.problem', { role: 'alert' }, 'Some fields need a change: see the messages next to them.')
-          : errorBox(error));
-    }
+    const report = (error) => showFormError(form, result, error, 'fields.');
 
     async function test() {
       clearFieldErrors(form);
@@ -98,6 +93,12 @@ export function newConnectionPage(main, { onLeave, params }) {
       h('p', 'The first sync starts on its own in a moment: products, orders and inventory are imported.'),
       panel, h('div.buttons', h('a.button.primary', { href: '#/connections', dataset: { action: 'done' } }, 'Go to Connections'),
         h('a.button', { href: `#/connections/${card.id}` }, 'Connection details'))));
+    // Test Connection on the stored credentials: confirms what was saved and records the seller name, which
+    // becomes the card's account identifier
+    const stored = h('div.stored-test', { 'aria-live': 'polite' }, h('p.loading', 'Checking the stored credentials…'));
+    panel.before(stored);
+    api.testSaved(card.id).then((verdict) => clear(stored, testResult(verdict)))
+      .catch((error) => clear(stored, errorBox(error)));
     const poll = async () => {
       if (left) return;
       try {

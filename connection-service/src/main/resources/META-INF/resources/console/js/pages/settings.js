@@ -2,8 +2,7 @@
 import { api } from '../api.js';
 import { clear, errorBox, h, toast } from '../dom.js';
 import { INTERVALS, isoSeconds, splitSeconds, toIso, UNIT_NAMES, when } from '../format.js';
-import { clearFieldErrors, field, select } from '../parts/fields.js';
-import { showFieldErrors } from '../parts/fields.js';
+import { clearFieldErrors, field, select, showFormError } from '../parts/fields.js';
 
 /** A duration as amount + unit; the API takes and gives ISO-8601. */
 function durationInput(name, iso, units) {
@@ -44,8 +43,7 @@ export function settingsPage(main) {
         clear(result, h('p.saved', { role: 'status' }, `Saved ${when(saved.updatedAt)}. Every connection was re-published with these settings.`));
         toast('Global settings saved.');
       } catch (error) {
-        const rest = showFieldErrors(form, error.fieldErrors || []);
-        clear(result, errorBox(rest.length ? { message: rest.map((e) => `${e.field}: ${e.message}`).join('; ') } : error));
+        showFormError(form, result, error);
       }
     } },
     h('fieldset', h('legend', 'Connections'),
@@ -53,7 +51,7 @@ export function settingsPage(main) {
       field('retryAttempts', 'Retry attempts', attempts, { hint: '1–10: attempts of a failed sync before it is marked failed' }),
       field('retryBackoff', 'Retry backoff', pair(backoff), { hint: '1 second to 1 hour: the first retry delay, doubling per attempt' }),
       field('alertCooldown', 'Connection alert cooldown', pair(cooldown), { hint: '1 minute to 7 days between alerts for the same connection error' }),
-      field('webhookSecretRotation', 'Webhook secret rotation (days)', rotation, { hint: '1–365: how often webhook signing secrets are rotated' }),
+      field('webhookSecretRotation', 'Webhook secret rotation (days)', rotation, { hint: '1–365: how often webhook signing secrets are rotated (the API keeps the frequency; it has no rotate-now action)' }),
       field('healthWindow', 'Health window (syncs)', health, { hint: '1–100: connection health is judged over this many recent syncs' })),
     h('p.muted', policy.updatedAt ? `Last changed ${when(policy.updatedAt)}.` : 'These are the defaults; nothing has been changed yet.'),
     result, h('div.buttons', h('button.primary', { type: 'submit', dataset: { action: 'save-global' } }, 'Save settings')));

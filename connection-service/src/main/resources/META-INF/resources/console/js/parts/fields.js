@@ -1,5 +1,5 @@
 // Form fields with their label, hint, required mark and an error slot the API's field errors go into.
-import { h } from '../dom.js';
+import { clear, errorBox, h } from '../dom.js';
 
 let counter = 0;
 
@@ -61,4 +61,19 @@ export function clearFieldErrors(form) {
     slot.textContent = '';
   });
   form.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
+}
+
+/**
+ * A refused form: the API's field errors next to their fields, and in {result} what no field took (or, when there
+ * were no field errors, the problem itself with what to do).
+ */
+export function showFormError(form, result, error, prefix = '') {
+  const rest = showFieldErrors(form, error.fieldErrors || [], prefix);
+  if (rest.length) {
+    clear(result, errorBox({ message: rest.map((e) => `${e.field}: ${e.message}`).join('; ') }));
+  } else if (error.fieldErrors?.length) {
+    clear(result, h('p.problem', { role: 'alert' }, 'Some fields need a change: see the messages next to them.'));
+  } else {
+    clear(result, errorBox(error));
+  }
 }

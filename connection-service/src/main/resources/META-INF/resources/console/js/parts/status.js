@@ -36,10 +36,12 @@ export function logo(marketplace, name) {
 }
 
 /**
- * The card's count of listings that are not healthy, when the API reports one (a numeric quick-stat whose name
- * speaks of listings); undefined otherwise, and then the card shows nothing about it.
+ * The card's count of listings that are not healthy (inactive, suppressed or incomplete), when the API reports one:
+ * `stats.unhealthyListings`, or another numeric quick-stat about listings; undefined otherwise, and then the card
+ * shows nothing about it.
  */
 export function listingHealthCount(stats) {
+  if (typeof stats?.unhealthyListings === 'number') return stats.unhealthyListings;
   for (const [key, value] of Object.entries(stats || {})) {
     if (/listing/i.test(key) && typeof value === 'number') return value;
   }

@@ -66,6 +66,16 @@ public final class ConnectionsClient {
         return send("GET", "/api/connections/" + connectionId + "/syncs?size=" + size, null, 200);
     }
 
+    /** Removes a connection (its synced data and sync history are kept). */
+    public void remove(String connectionId) {
+        send("DELETE", "/api/connections/" + connectionId, null, 204);
+    }
+
+    /** The tenant's global connection settings ({@code GlobalSettings}). */
+    public JsonNode settings() {
+        return send("GET", "/api/settings", null, 200);
+    }
+
     private JsonNode send(String method, String path, Object body, int expectedStatus) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + bearerToken)

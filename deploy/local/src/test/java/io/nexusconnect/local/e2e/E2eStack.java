@@ -47,6 +47,10 @@ public final class E2eStack implements AutoCloseable {
     public static final SellerAccount FAULTS_SELLER = new SellerAccount("A3NEXUSE2EFAULTS", "Nexus E2E Faults Store",
             AmazonSimulator.DEMO.marketplaceId(), AmazonSimulator.DEMO.region(), AmazonSimulator.DEMO.lwaClientId(),
             "Atzr|nexus-e2e-faults-refresh-token-00000000000000000002");
+    /** The seller the console's browser tests connect through the Add Connection form, in a tenant of their own. */
+    public static final SellerAccount CONSOLE_SELLER = new SellerAccount("A3NEXUSE2ECONSOLE", "Nexus Console Store",
+            AmazonSimulator.DEMO.marketplaceId(), AmazonSimulator.DEMO.region(), AmazonSimulator.DEMO.lwaClientId(),
+            "Atzr|nexus-e2e-console-refresh-token-0000000000000003");
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
     private final AmazonSimulator simulator;
@@ -63,7 +67,7 @@ public final class E2eStack implements AutoCloseable {
         long begin = System.nanoTime();
         Path work = Path.of("target", "e2e", "run-" + System.currentTimeMillis()).toAbsolutePath();
         AmazonSimulator simulator = AmazonSimulator.start(AmazonSimConfig.builder()
-                .orders(SEEDED_ORDERS).speedFactor(SPEED_FACTOR).seller(FAULTS_SELLER).build());
+                .orders(SEEDED_ORDERS).speedFactor(SPEED_FACTOR).seller(FAULTS_SELLER).seller(CONSOLE_SELLER).build());
         try {
             List<ServiceProcess> services = NexusServices.startAll(specs(work, simulator), READY_TIMEOUT);
             System.out.printf("e2e: %s up in %d ms; logs in %s%n", services.stream().map(ServiceProcess::name).toList(),
