@@ -8,6 +8,8 @@ import io.nexusconnect.local.process.Ports;
 import io.nexusconnect.local.process.ServiceProcess;
 import io.nexusconnect.local.secrets.LocalSecrets;
 import io.nexusconnect.sims.amazon.AmazonSimulator;
+import io.nexusconnect.sims.ebay.EbaySimConfig;
+import io.nexusconnect.sims.ebay.EbaySimulator;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -98,6 +100,14 @@ public final class LocalStack {
                 simulator.lwaTokenUrl(), simulator.baseUrl(), simulator.sandboxBaseUrl(), options.speedFactor(), extraEnvironment());
         List<ServiceProcess.Spec> specs = NexusServices.specs(options.repoRoot(), work, NexusServices.ServicePorts.LOCAL,
                 wiring, ServiceProcess.DEFAULT_JVM_OPTIONS);
+        if (options.ebay()) {
+            EbaySimulator ebay = EbaySimulator.start(EbaySimConfig.builder().port(LocalOptions.EBAY_SIMULATOR_PORT)
+                    .orderCount(options.orders()).build());
+            running.push(ebay);
+            step("eBay REST simulator on " + ebay.baseUrl() + " (" + options.orders() + " orders; demo keys in EbaySimulator.DEMO)");
+            specs.add(NexusServices.adapterEbay(options.repoRoot(), work, NexusServices.ADAPTER_EBAY_PORT, wiring,
+                    ebay.baseUrl(), ServiceProcess.DEFAULT_JVM_OPTIONS));
+        }
         step("starting " + String.join(", ", specs.stream().map(ServiceProcess.Spec::name).toList()) + " ...");
         // registered for shutdown one by one as they start, so Ctrl-C during start-up stops what is already running
         List<ServiceProcess> services = new CopyOnWriteArrayList<>();
@@ -123,7 +133,8 @@ public final class LocalStack {
     /** What a launcher killed with kill -9 left running in this work dir (children run in their own session). */
     private void stopLeftovers() {
         // clients first: PostgreSQL's SIGTERM shutdown waits for its connections to close
-        for (String service : List.of(NexusServices.CONNECTION_SERVICE, NexusServices.SYNC_ORCHESTRATOR, NexusServices.ADAPTER_AMAZON)) {
+        for (String service : List.of(NexusServices.CONNECTION_SERVICE, NexusServices.SYNC_ORCHESTRATOR, NexusServices.ADAPTER_AMAZON,
+                NexusServices.ADAPTER_EBAY)) {
             ChildProcess.stopLeftover(service, options.workDir().resolve(service));
         }
         KafkaBroker.stopLeftover(kafkaSettings());
@@ -149,6 +160,10 @@ public final class LocalStack {
         Ports.requireFree(ports.connectionService(), NexusServices.CONNECTION_SERVICE);
         Ports.requireFree(ports.syncOrchestrator(), NexusServices.SYNC_ORCHESTRATOR);
         Ports.requireFree(ports.adapterAmazon(), NexusServices.ADAPTER_AMAZON);
+        if (options.ebay()) {
+            Ports.requireFree(LocalOptions.EBAY_SIMULATOR_PORT, "eBay simulator");
+            Ports.requireFree(NexusServices.ADAPTER_EBAY_PORT, NexusServices.ADAPTER_EBAY);
+        }
     }
 
     /**

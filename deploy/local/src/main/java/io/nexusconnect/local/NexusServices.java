@@ -23,6 +23,9 @@ public final class NexusServices {
     public static final String CONNECTION_SERVICE = "connection-service";
     public static final String SYNC_ORCHESTRATOR = "sync-orchestrator";
     public static final String ADAPTER_AMAZON = "adapter-amazon";
+    public static final String ADAPTER_EBAY = "adapter-ebay";
+    /** adapter-ebay's port in {@code ./nexus local}. */
+    public static final int ADAPTER_EBAY_PORT = 8084;
 
     private NexusServices() {
     }
@@ -112,6 +115,33 @@ public final class NexusServices {
         specs.add(spec(SYNC_ORCHESTRATOR, ports.syncOrchestrator(), common, repoRoot, workDir, wiring, jvmOptions));
         specs.add(spec(ADAPTER_AMAZON, ports.adapterAmazon(), adapterAmazon, repoRoot, workDir, wiring, jvmOptions));
         return specs;
+    }
+
+    /**
+     * adapter-ebay wired to the infrastructure and to an eBay API at {@code ebayBaseUrl} (the simulator's: token
+     * endpoint, api.ebay.com and apiz.ebay.com on one host). Started beside the three services when eBay is wanted.
+     */
+    public static ServiceProcess.Spec adapterEbay(Path repoRoot, Path workDir, int port, Wiring wiring, String ebayBaseUrl,
+                                                  List<String> jvmOptions) {
+        return adapterEbay(repoRoot, workDir, port, wiring.kafkaBootstrapServers(), wiring.keyRingSpec(),
+                wiring.primaryKeyId(), ebayBaseUrl, wiring.extraEnvironment(), jvmOptions);
+    }
+
+    /** The same for a caller that has no full {@link Wiring} (the end-to-end tests add eBay to a running stack). */
+    public static ServiceProcess.Spec adapterEbay(Path repoRoot, Path workDir, int port, String kafkaBootstrapServers,
+                                                  String keyRingSpec, String primaryKeyId, String ebayBaseUrl,
+                                                  Map<String, String> extraEnvironment, List<String> jvmOptions) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+        environment.put("NEXUS_CREDENTIALS_KEYS", keyRingSpec);
+        environment.put("NEXUS_CREDENTIALS_PRIMARY_KEY", primaryKeyId);
+        environment.put("QUARKUS_DEVSERVICES_ENABLED", "false");
+        environment.put("NEXUS_EBAY_PRODUCTION_TOKEN_URL", ebayBaseUrl + "/identity/v1/oauth2/token");
+        environment.put("NEXUS_EBAY_PRODUCTION_API_URL", ebayBaseUrl);
+        environment.put("NEXUS_EBAY_PRODUCTION_IDENTITY_URL", ebayBaseUrl);
+        environment.putAll(extraEnvironment);
+        return new ServiceProcess.Spec(ADAPTER_EBAY, repoRoot.resolve(ADAPTER_EBAY), port, environment, jvmOptions,
+                workDir.resolve(ADAPTER_EBAY), workDir.resolve("logs").resolve(ADAPTER_EBAY + ".log"));
     }
 
     private static ServiceProcess.Spec spec(String name, int port, Map<String, String> environment, Path repoRoot,
