@@ -144,8 +144,8 @@ export function connectionsPage(main, { onLeave }) {
     }, h('h2#cred-title', `Edit credentials · ${card.label || marketplace.name}`),
     h('p.muted', 'Stored secrets are never shown, only masked: enter every secret again. The whole form replaces the stored one.'),
     form.fieldset, result,
-    h('menu.buttons', h('button', { type: 'button', onclick: () => d.close() }, 'Cancel'),
-      h('button.primary', { type: 'submit' }, 'Save credentials')));
+    h('menu.buttons', h('button', { type: 'button', dataset: { action: 'cancel' }, onclick: () => d.close() }, 'Cancel'),
+      h('button.primary', { type: 'submit', dataset: { action: 'save-credentials' } }, 'Save credentials')));
     d.append(formEl);
     d.addEventListener('close', () => d.remove());
     document.body.append(d);

@@ -3,6 +3,8 @@ package io.nexusconnect.local.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nexusconnect.local.demo.ConnectionsClient;
 import io.nexusconnect.sims.amazon.AmazonSimulator;
+import io.nexusconnect.sims.amazon.faults.Fault;
+import io.nexusconnect.sims.amazon.faults.Faults;
 import io.nexusconnect.testinfra.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -149,6 +152,53 @@ class ConsoleE2eTest {
         browser.screenshot("sync-log");
         browser.click("dialog [data-action='close']");
 
+        String onCard = CARD + "[data-id='" + id + "']";
+
+        // when: every SP-API call is refused as if the access token had expired, and Sync Now is pressed
+        Faults faults = simulator.faults();
+        faults.persistent(Faults.ANY_OPERATION, Fault.expiredToken());
+        try {
+            browser.click(onCard + " [data-action='sync-now']");
+
+            // then: the card turns to error, with the product page's resolution inline and the message as the badge's tooltip
+            browser.until("the card to show the token_expired error", SyncWatch.CYCLE_TIMEOUT,
+                    d -> !d.findElements(By.cssSelector(onCard + "[data-status='error'] .diagnostics")).isEmpty());
+            assertThat(browser.textOf(onCard + " .diagnostics", "Token expired"))
+                    .contains("Resolution: Click Reconnect to re-run the OAuth flow");
+            assertThat(browser.find(onCard + " .badge[data-status='error']").getAttribute("title")).startsWith("Token expired");
+            browser.screenshot("connection-error");
+
+            // then: the failed cycle in View Sync Log expands to the marketplace's raw response
+            browser.click(onCard + " [data-action='view-sync-log']");
+            browser.click("dialog tr[data-status='failed'] button[aria-expanded='false']");
+            assertThat(browser.find("dialog tr.error-details pre.raw").getText()).isNotBlank();
+            browser.click("dialog [data-action='close']");
+        } finally {
+            faults.clear();
+        }
+
+        // when: Reconnect, with the marketplace answering again
+        browser.click(onCard + " [data-action='reconnect']");
+
+        // then: the verdict shows, and the reconnect cycle brings the card back to active
+        browser.textOf("dialog .test-result.valid", "Connection valid");
+        browser.click("dialog [data-action='close']");
+        browser.until("the card to turn active again", SyncWatch.CYCLE_TIMEOUT,
+                d -> !d.findElements(By.cssSelector(onCard + "[data-status='active']")).isEmpty());
+
+        // when: Edit Credentials is opened: the stored secrets are not in the form, only their masked placeholder
+        browser.click(onCard + " [data-action='edit-credentials']");
+        WebElement secret = browser.find("dialog [data-field='lwaClientSecret'] input");
+        assertThat(secret.getAttribute("value")).isEmpty();
+        assertThat(secret.getAttribute("placeholder")).startsWith("****");
+        assertThat(browser.find("dialog [data-field='sellingPartnerId'] input").getAttribute("value"))
+                .isEqualTo(E2eStack.CONSOLE_SELLER.sellingPartnerId());
+        browser.click("dialog button[type='submit']");
+
+        // then: saving without re-entering the secrets is refused next to them, and cancelling keeps the stored ones
+        browser.textOf("dialog [data-error-for='lwaClientSecret']", "required");
+        browser.click("dialog [data-action='cancel']");
+
         // when: the detail page: an out-of-range buffer, then settings with a sync window in a time zone
         browser.click(CARD + "[data-id='" + id + "'] h3 a");
         browser.textOf("#settings-title", "Settings");
@@ -166,15 +216,24 @@ class ConsoleE2eTest {
         assertThat(settings.path("inventoryBufferPercent").asInt()).isEqualTo(10);
         assertThat(settings.path("syncWindow").path("timeZone").asText()).isEqualTo("Europe/Berlin");
 
-        // then: its history filters by status
+        // then: its history filters by status: the expired-token cycle failed, none was partial
         browser.choose(".filters [data-field='status'] select", "failed");
         browser.click(".filters button[type='submit']");
+        browser.until("only failed cycles listed", d -> {
+            List<String> statuses = d.findElements(By.cssSelector(".history-panel tbody tr[data-sync-id]")).stream()
+                    .map(row -> row.getAttribute("data-status")).toList();
+            return !statuses.isEmpty() && statuses.stream().allMatch("failed"::equals);
+        });
+        browser.choose(".filters [data-field='status'] select", "partial");
+        browser.click(".filters button[type='submit']");
         browser.textOf(".history-panel .empty", "No sync cycle matches these filters");
+        browser.choose(".filters [data-field='status'] select", "");
+        browser.click(".filters button[type='submit']");
+        browser.find(".history-panel tr[data-status='failed'] button[aria-expanded='false']");
         browser.screenshot("connection-detail");
         browser.click(".page-head a[href='#/connections']");
 
         // when: paused, then resumed
-        String onCard = CARD + "[data-id='" + id + "']";
         browser.click(onCard + " [data-action='pause']");
         browser.find(onCard + "[data-state='paused'] [data-action='resume']");
         assertThat(api.get(id).path("state").asText()).isEqualTo("paused");
