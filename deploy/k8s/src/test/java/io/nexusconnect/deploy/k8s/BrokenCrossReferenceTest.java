@@ -132,6 +132,18 @@ class BrokenCrossReferenceTest {
     }
 
     @Test
+    void aKedaTriggerOrAConnectWorkerOnAnotherKafkaThanTheServicesIsCaught() {
+        Manifests trigger = prod.with("ScaledObject", "sync-orchestrator", s -> Manifest.asMap(s.list("spec.triggers")
+                .getFirst().get("metadata")).put("bootstrapServers", "old-kafka:9093"));
+        Manifests worker = prod.with("KafkaConnect", "nexus-outbox-connect", c -> c.map("spec").put("bootstrapServers", "old-kafka:9093"));
+
+        assertThat(WorkloadCheck.problems(trigger, codebase)).singleElement().asString()
+                .contains("reads lag from old-kafka:9093, the services use nexus-kafka-bootstrap:9093");
+        assertThat(ConnectorCheck.problems(worker, codebase)).singleElement().asString()
+                .contains("bootstrapServers old-kafka:9093, the services use nexus-kafka-bootstrap:9093");
+    }
+
+    @Test
     void aServiceWithoutManifestsAndManifestsWithoutAServiceAreCaught(@TempDir Path repo) throws IOException {
         ServiceModule gateway = module(repo, "webhook-gateway", "quarkus.http.port=8090\n");
         Manifests orphan = prod.plus(prod.find("Deployment", "sync-orchestrator").orElseThrow().copy())

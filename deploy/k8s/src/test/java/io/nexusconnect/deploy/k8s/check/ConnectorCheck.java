@@ -83,6 +83,11 @@ public final class ConnectorCheck {
         if (!"true".equals(connect.stringMap("metadata.annotations").get("strimzi.io/use-connector-resources"))) {
             problems.add(connect.id() + ": without strimzi.io/use-connector-resources=true the KafkaConnector is ignored");
         }
+        String bootstrap = configValue(manifests, "KAFKA_BOOTSTRAP_SERVERS");
+        if (!bootstrap.equals(connect.string("spec.bootstrapServers").orElse(""))) {
+            problems.add(connect.id() + ": bootstrapServers " + connect.string("spec.bootstrapServers").orElse("")
+                    + ", the services use " + bootstrap);
+        }
         Map<String, String> worker = connect.stringMap("spec.config");
         String flush = OutboxConnectorConfig.engineValue(connectionService, "offset.flush.interval.ms");
         if (!flush.equals(worker.get("offset.flush.interval.ms"))) {
@@ -139,6 +144,6 @@ public final class ConnectorCheck {
 
     static String configValue(Manifests manifests, String key) {
         return manifests.ofKind("ConfigMap").stream().map(m -> m.stringMap("data").get(key)).filter(Objects::nonNull)
-                .findFirst().orElse("jdbc:postgresql://missing:5432/missing");
+                .findFirst().orElse("missing " + key);
     }
 }

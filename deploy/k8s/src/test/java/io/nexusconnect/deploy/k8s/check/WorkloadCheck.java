@@ -168,6 +168,10 @@ public final class WorkloadCheck {
                 } else if (!service.groups().get(group).contains(topic)) {
                     problems.add(scaled.id() + ": group " + group + " does not read " + topic);
                 }
+                String bootstrap = ConnectorCheck.configValue(manifests, "KAFKA_BOOTSTRAP_SERVERS");
+                if (!bootstrap.equals(metadata.get("bootstrapServers"))) {
+                    problems.add(scaled.id() + ": reads lag from " + metadata.get("bootstrapServers") + ", the services use " + bootstrap);
+                }
                 if (max > partitions(topic)) {
                     problems.add(scaled.id() + ": maxReplicaCount " + max + " exceeds the " + partitions(topic) + " partitions of " + topic);
                 }
