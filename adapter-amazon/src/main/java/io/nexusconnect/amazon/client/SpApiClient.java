@@ -4,7 +4,6 @@ import io.nexusconnect.adapterkit.client.MarketplaceApis;
 import io.nexusconnect.adapterkit.client.MarketplaceHttpClient;
 import io.nexusconnect.adapterkit.client.MarketplaceRequest;
 import io.nexusconnect.adapterkit.client.MarketplaceResponse;
-import io.nexusconnect.adapterkit.client.RateHeaderHook;
 import io.nexusconnect.amazon.auth.LwaClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -35,12 +34,6 @@ public class SpApiClient {
     public static final String UPLOAD_FEED_DOCUMENT = "uploadFeedDocument";
     public static final String DOWNLOAD_FEED_DOCUMENT = "downloadFeedDocument";
 
-    /**
-     * Calls are paced 2 % below the rate in force (documented, or announced by x-amzn-RateLimit-Limit): at exactly the
-     * rate, a request delayed in transit lets the next one reach Amazon's bucket a little early and be throttled.
-     */
-    static final double PACING = 0.98;
-
     /** The config group of the SP-API ({@code nexus.apis.sp-api.*}): documented usage plans per operation. */
     public static final String API = "sp-api";
 
@@ -49,17 +42,7 @@ public class SpApiClient {
 
     SpApiClient(MarketplaceApis apis, LwaClient lwa) {
         this.lwa = lwa;
-        this.http = apis.open("amazon", API, builder -> paced(builder, apis.settings(API))
-                .classifier(new SpApiErrorClassifier())).http();
-    }
-
-    /** Every configured usage plan, and the rate Amazon announces, {@link #PACING} below the rate in force. */
-    private static MarketplaceHttpClient.Builder paced(MarketplaceHttpClient.Builder builder,
-                                                       io.nexusconnect.adapterkit.config.ApisConfig.Api settings) {
-        settings.limits().forEach((operation, limit) -> builder.limit(operation, limit.rate() * PACING, limit.burst()));
-        settings.rateHeader().ifPresent(header -> builder.rateHeaderHook(response ->
-                RateHeaderHook.header(header).ratePerSecond(response).map(rate -> rate * PACING)));
-        return builder;
+        this.http = apis.open("amazon", API, builder -> builder.classifier(new SpApiErrorClassifier())).http();
     }
 
     /** GET /orders/v0/orders with the given query (the caller repeats the original filters with NextToken). */

@@ -55,9 +55,12 @@ public class MarketplaceApis implements AutoCloseable {
                         settings.maxRetryWait(), settings.requestTimeout()))
                 .circuitBreaker(settings.breakerThreshold(), settings.breakerOpenFor())
                 .listener(listeners.forApi(marketplace, api));
-        settings.limits().forEach((operation, limit) -> builder.limit(operation, limit.rate(), limit.burst()));
+        double pacing = settings.pacing();
+        settings.limits().forEach((operation, limit) -> builder.limit(operation, limit.rate() * pacing,
+                Math.max(1, limit.burst() - settings.burstHeadroom())));
         settings.requestIdHeader().ifPresent(builder::requestIdHeader);
-        settings.rateHeader().ifPresent(header -> builder.rateHeaderHook(RateHeaderHook.header(header)));
+        settings.rateHeader().ifPresent(header -> builder.rateHeaderHook(response -> RateHeaderHook.header(header)
+                .ratePerSecond(response).map(rate -> rate * pacing)));
         settings.userAgent().ifPresent(builder::userAgent);
         MarketplaceApi opened = new MarketplaceApi(marketplace, api, settings.baseUrl().map(URI::create),
                 declare.apply(builder).build());

@@ -43,6 +43,21 @@ public interface ApisConfig {
         @WithDefault("${nexus.adapter.speed-factor:1}")
         double speedFactor();
 
+        /**
+         * Calls are paced at this fraction of the rate in force (documented or announced): at exactly the rate, a
+         * request delayed in transit lets the next reach the marketplace's bucket early and be throttled. 1 = none.
+         */
+        @WithDefault("1")
+        double pacing();
+
+        /**
+         * Tokens of every burst left unused: the first request of a burst arrives last (connection set-up), so the
+         * marketplace's bucket starts refilling later than ours. 0 = none; a burst never drops below 1.
+         */
+        @WithName("burst-headroom")
+        @WithDefault("0")
+        int burstHeadroom();
+
         @WithName("max-attempts")
         @WithDefault("5")
         int maxAttempts();

@@ -105,6 +105,31 @@ class MarketplaceApisTest {
     }
 
     @Test
+    @DisplayName("Pacing and burst headroom slow every bucket a little below the documented and the announced rate")
+    void pacingAndHeadroom() {
+        // given Kaufland paced at 98 % with one token of headroom, and an answer announcing 10 rps
+        Map<String, String> properties = kaufland();
+        properties.put("nexus.apis.kaufland.pacing", "0.98");
+        properties.put("nexus.apis.kaufland.burst-headroom", "1");
+        properties.put("nexus.apis.kaufland.limits.getOrderUnits.burst", "5");
+        properties.put("nexus.adapter.speed-factor", "1");
+        server.then(200, Map.of("X-Rate", "10"), "{}");
+
+        try (MarketplaceApis apis = apis(properties)) {
+            MarketplaceApi api = apis.open("kaufland", "kaufland", builder -> builder);
+            TokenBucket bucket = api.http().rateLimiter().bucket("seller", "getOrderUnits").orElseThrow();
+
+            // then the documented 2 rps becomes 1.96 with a burst of 4
+            assertThat(bucket.ratePerSecond()).isEqualTo(2 * 0.98);
+            assertThat(bucket.availableTokens()).isEqualTo(4.0);
+
+            // when the marketplace announces 10 rps, then 9.8 is used
+            api.http().call(MarketplaceRequest.get("getOrderUnits", "seller", api.url("/order-units")).build());
+            assertThat(bucket.ratePerSecond()).isCloseTo(9.8, org.assertj.core.data.Offset.offset(1e-9));
+        }
+    }
+
+    @Test
     @DisplayName("An API the adapter did not configure is named in the error, with the property to set")
     void missingApi() {
         try (MarketplaceApis apis = apis(kaufland())) {

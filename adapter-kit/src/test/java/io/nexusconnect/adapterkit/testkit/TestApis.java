@@ -30,7 +30,13 @@ public final class TestApis {
 
     public static MarketplaceApis fromApplicationProperties(Vertx vertx, ManualTime time, SimpleMeterRegistry registry,
                                                             Map<String, String> overrides) {
-        Map<String, String> properties = new HashMap<>(applicationProperties());
+        return fromResource(vertx, time, registry, "application.properties", overrides);
+    }
+
+    /** The same from another properties resource on the test classpath. */
+    public static MarketplaceApis fromResource(Vertx vertx, ManualTime time, SimpleMeterRegistry registry, String resource,
+                                               Map<String, String> overrides) {
+        Map<String, String> properties = new HashMap<>(properties(resource));
         properties.putAll(overrides);
         ApisConfig config = new SmallRyeConfigBuilder()
                 .addDefaultInterceptors()
@@ -41,9 +47,9 @@ public final class TestApis {
         return new MarketplaceApis(vertx, config, time, time, new KitMetrics(registry));
     }
 
-    private static Map<String, String> applicationProperties() {
+    private static Map<String, String> properties(String resource) {
         Map<String, String> values = new HashMap<>();
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream("application.properties")) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 return values;
             }
@@ -52,7 +58,7 @@ public final class TestApis {
             properties.stringPropertyNames().stream().filter(name -> name.startsWith("nexus."))
                     .forEach(name -> values.put(name, properties.getProperty(name)));
         } catch (IOException e) {
-            throw new IllegalStateException("application.properties cannot be read", e);
+            throw new IllegalStateException(resource + " cannot be read", e);
         }
         return values;
     }

@@ -117,7 +117,8 @@ public final class OAuth2TokenClient {
         }
         MarketplaceRequest.Builder request = MarketplaceRequest.method("POST", OPERATION, endpoint.tokenUrl().getHost(),
                         endpoint.tokenUrl())
-                .header("Accept", "application/json");
+                .header("Accept", "application/json")
+                .signer(endpoint.perAttemptHeaders());
         endpoint.headers().forEach(request::header);
         if (endpoint.clientAuthentication() == OAuth2Endpoint.ClientAuthentication.BASIC) {
             // as the marketplaces document it: base64(client_id:client_secret), the parts not form-encoded first

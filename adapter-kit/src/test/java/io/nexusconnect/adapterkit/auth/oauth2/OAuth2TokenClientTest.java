@@ -105,6 +105,22 @@ class OAuth2TokenClientTest {
     }
 
     @Test
+    @DisplayName("Per-attempt headers (Walmart's WM_QOS.CORRELATION_ID) are made anew for a retried token request")
+    void perAttemptHeaders() {
+        // given a Walmart-like endpoint that fails once, and a correlation id made per attempt
+        server.then(503, Map.of(), "busy").then(200, JSON, "{\"access_token\":\"wm\",\"expires_in\":900}");
+        java.util.concurrent.atomic.AtomicInteger ids = new java.util.concurrent.atomic.AtomicInteger();
+        OAuth2Endpoint endpoint = OAuth2Endpoint.basicForm("Walmart", tokenUrl())
+                .withPerAttemptHeaders((attempt, clock) -> Map.of("WM_QOS.CORRELATION_ID", "corr-" + ids.incrementAndGet()));
+
+        // when a token is fetched
+        client(endpoint).fetch(clientGrant);
+
+        // then each attempt carried its own correlation id
+        assertThat(server.received()).extracting(r -> r.header("WM_QOS.CORRELATION_ID")).containsExactly("corr-1", "corr-2");
+    }
+
+    @Test
     @DisplayName("A JSON-encoded endpoint gets the grant as a JSON object")
     void jsonEncoding() throws Exception {
         // given an endpoint that takes JSON, answering expires_in as a string
