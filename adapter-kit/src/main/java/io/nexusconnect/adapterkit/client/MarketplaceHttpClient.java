@@ -44,6 +44,7 @@ public final class MarketplaceHttpClient implements AutoCloseable {
     private final ErrorClassifier classifier;
     private final int breakerThreshold;
     private final Duration breakerOpenFor;
+    private final CallListener listener;
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
 
     private MarketplaceHttpClient(Builder b) {
@@ -67,6 +68,7 @@ public final class MarketplaceHttpClient implements AutoCloseable {
         this.classifier = b.classifier;
         this.breakerThreshold = b.breakerThreshold;
         this.breakerOpenFor = b.breakerOpenFor;
+        this.listener = b.listener;
     }
 
     public static Builder builder(Vertx vertx) {
@@ -86,18 +88,46 @@ public final class MarketplaceHttpClient implements AutoCloseable {
      * {@link MarketplaceException} only when no response could be had (connection errors, open circuit).
      */
     public MarketplaceResponse send(MarketplaceRequest request) {
+        long started = System.nanoTime();
+        try {
+            MarketplaceResponse response = attempts(request);
+            listener.callCompleted(request.operation(), CallListener.Outcome.ofStatus(response.status()),
+                    response.attempts(), Duration.ofNanos(System.nanoTime() - started));
+            return response;
+        } catch (CircuitOpenException open) {
+            listener.callCompleted(request.operation(), CallListener.Outcome.CIRCUIT_OPEN, 0,
+                    Duration.ofNanos(System.nanoTime() - started));
+            throw open;
+        } catch (MarketplaceException unreachable) {
+            listener.callCompleted(request.operation(), CallListener.Outcome.UNREACHABLE, retry.maxAttempts(),
+                    Duration.ofNanos(System.nanoTime() - started));
+            throw unreachable;
+        }
+    }
+
+    /** The circuit refused the call before any attempt. */
+    private static final class CircuitOpenException extends MarketplaceException {
+        CircuitOpenException(String message, Duration remaining) {
+            super(ErrorCode.MARKETPLACE_UNAVAILABLE, message, null, null, null, remaining, null);
+        }
+    }
+
+    private MarketplaceResponse attempts(MarketplaceRequest request) {
         Duration waited = Duration.ZERO;
         // what the marketplace says (Retry-After) is in real time, and so is the budget for waiting on it
         Duration maxWait = retry.maxTotalWait();
         CircuitBreaker breaker = breaker(request.host());
         for (int attempt = 1; ; attempt++) {
             if (!breaker.tryAcquire()) {
-                throw new MarketplaceException(ErrorCode.MARKETPLACE_UNAVAILABLE, request.operation() + ": "
-                        + request.host() + " failed repeatedly; calls are paused for " + breaker.remainingOpen().toSeconds()
-                        + " s (circuit open)", null, null, null, breaker.remainingOpen(), null);
+                throw new CircuitOpenException(request.operation() + ": " + request.host()
+                        + " failed repeatedly; calls are paused for " + breaker.remainingOpen().toSeconds()
+                        + " s (circuit open)", breaker.remainingOpen());
             }
             // waiting for our own bucket is pacing, not retrying: it does not count against maxTotalWait
-            pause(rateLimiter.reserve(request.accountKey(), request.operation()));
+            Duration paced = pause(rateLimiter.reserve(request.accountKey(), request.operation()));
+            if (!paced.isZero()) {
+                listener.rateLimiterWaited(request.operation(), paced);
+            }
             MarketplaceResponse response;
             try {
                 response = sendOnce(request, attempt);
@@ -119,6 +149,7 @@ public final class MarketplaceHttpClient implements AutoCloseable {
                             .ifPresent(bucket -> bucket.updateRate(rate)));
             int status = response.status();
             if (status == 429) {
+                listener.throttled(request.operation());
                 // throttling says nothing about the host's health
                 breaker.onNeutral();
                 rateLimiter.bucket(request.accountKey(), request.operation()).ifPresent(TokenBucket::drain);
@@ -224,6 +255,7 @@ public final class MarketplaceHttpClient implements AutoCloseable {
         private int breakerThreshold = 5;
         private Duration breakerOpenFor = Duration.ofSeconds(30);
         private final List<OperationLimit> limits = new ArrayList<>();
+        private CallListener listener = CallListener.NONE;
 
         private Builder(Vertx vertx) {
             this.vertx = vertx;
@@ -291,6 +323,12 @@ public final class MarketplaceHttpClient implements AutoCloseable {
 
         public Builder limit(String operation, double ratePerSecond, int burst) {
             limits.add(new OperationLimit(operation, ratePerSecond, burst));
+            return this;
+        }
+
+        /** Told about every call, 429 and rate-limiter wait (the kit's metrics). */
+        public Builder listener(CallListener value) {
+            this.listener = value == null ? CallListener.NONE : value;
             return this;
         }
 

@@ -1,7 +1,7 @@
 package io.nexusconnect.adapterkit.auth;
 
 import io.nexusconnect.adapterkit.errors.MarketplaceException;
-import io.nexusconnect.adapterkit.support.ManualTime;
+import io.nexusconnect.adapterkit.testkit.ManualTime;
 import io.nexusconnect.contracts.sync.ErrorCode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package io.nexusconnect.adapterkit.client;
 
 import io.nexusconnect.adapterkit.errors.ErrorClassifier;
 import io.nexusconnect.adapterkit.errors.MarketplaceException;
-import io.nexusconnect.adapterkit.support.ManualTime;
-import io.nexusconnect.adapterkit.support.ScriptedServer;
+import io.nexusconnect.adapterkit.testkit.ManualTime;
+import io.nexusconnect.adapterkit.testkit.ScriptedServer;
 import io.nexusconnect.contracts.sync.ErrorCode;
 import io.vertx.mutiny.core.Vertx;
 import org.junit.jupiter.api.AfterEach;

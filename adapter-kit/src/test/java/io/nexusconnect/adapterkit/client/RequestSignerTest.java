@@ -1,8 +1,8 @@
 package io.nexusconnect.adapterkit.client;
 
 import io.nexusconnect.adapterkit.client.signing.Signatures;
-import io.nexusconnect.adapterkit.support.ManualTime;
-import io.nexusconnect.adapterkit.support.ScriptedServer;
+import io.nexusconnect.adapterkit.testkit.ManualTime;
+import io.nexusconnect.adapterkit.testkit.ScriptedServer;
 import io.vertx.mutiny.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;

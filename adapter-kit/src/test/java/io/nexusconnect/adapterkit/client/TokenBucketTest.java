@@ -1,6 +1,6 @@
 package io.nexusconnect.adapterkit.client;
 
-import io.nexusconnect.adapterkit.support.ManualTime;
+import io.nexusconnect.adapterkit.testkit.ManualTime;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

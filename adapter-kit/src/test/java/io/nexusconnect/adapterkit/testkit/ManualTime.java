@@ -1,4 +1,4 @@
-package io.nexusconnect.adapterkit.support;
+package io.nexusconnect.adapterkit.testkit;
 
 import io.nexusconnect.adapterkit.client.Sleeper;
 
@@ -10,7 +10,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A clock that only moves when told to, and a sleeper that moves it instead of sleeping; records every sleep. */
+/**
+ * A clock that only moves when told to, and a sleeper that moves it instead of sleeping; records every sleep. Give
+ * it to a {@code MarketplaceHttpClient} (or {@code TestApis}) and backoff, Retry-After and rate-limit waits cost no
+ * real time.
+ */
 public final class ManualTime extends Clock implements Sleeper {
     private volatile Instant now;
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();

@@ -1,4 +1,4 @@
-package io.nexusconnect.adapterkit.support;
+package io.nexusconnect.adapterkit.testkit;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;

@@ -1,12 +1,11 @@
-package io.nexusconnect.amazon.health;
+package io.nexusconnect.adapterkit.runtime;
 
-import io.nexusconnect.adapterkit.runtime.AdapterRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready while the sync-request and connection-test consumers run. */
+/** Ready while every consumer the adapter started (sync requests, connection tests, stock commands, webhooks) runs. */
 @Readiness
 @ApplicationScoped
 public class ConsumersReadiness implements HealthCheck {
