@@ -10,7 +10,11 @@ import java.util.Map;
  * can live in a shell profile.
  */
 record LocalOptions(Path repoRoot, Path workDir, int kafkaPort, int kafkaControllerPort, int postgresPort,
-                    int simulatorPort, double speedFactor, int orders, String syncInterval, boolean demo) {
+                    int simulatorPort, double speedFactor, int orders, String syncInterval, boolean demo,
+                    boolean shopify) {
+
+    /** The Shopify simulator's port when {@code --shopify} is given (adapter-shopify listens on 8085). */
+    static final int SHOPIFY_SIMULATOR_PORT = 9105;
 
     static final String USAGE = """
             usage: ./nexus local [options]
@@ -22,6 +26,7 @@ record LocalOptions(Path repoRoot, Path workDir, int kafkaPort, int kafkaControl
               --kafka-port N       Kafka listener (the controller takes N+1)                       [NEXUS_KAFKA_PORT, default 9092]
               --postgres-port N    PostgreSQL                                                      [NEXUS_POSTGRES_PORT, default 5432]
               --no-demo            do not create the demo connection
+              --shopify            also run the Shopify simulator (:9105) and adapter-shopify (:8085) [NEXUS_SHOPIFY=true]
             """;
 
     static LocalOptions parse(String[] args, Map<String, String> env) {
@@ -34,10 +39,13 @@ record LocalOptions(Path repoRoot, Path workDir, int kafkaPort, int kafkaControl
         values.put("kafka-port", env.getOrDefault("NEXUS_KAFKA_PORT", "9092"));
         values.put("postgres-port", env.getOrDefault("NEXUS_POSTGRES_PORT", "5432"));
         boolean demo = true;
+        boolean shopify = Boolean.parseBoolean(env.getOrDefault("NEXUS_SHOPIFY", "false"));
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--no-demo")) {
                 demo = false;
+            } else if (arg.equals("--shopify")) {
+                shopify = true;
             } else if (arg.equals("-h") || arg.equals("--help")) {
                 throw new UsageException(null);
             } else if (arg.startsWith("--") && values.containsKey(arg.substring(2)) && i + 1 < args.length) {
@@ -58,7 +66,7 @@ record LocalOptions(Path repoRoot, Path workDir, int kafkaPort, int kafkaControl
             }
             return new LocalOptions(repoRoot, Path.of(values.get("work-dir")).toAbsolutePath().normalize(), kafkaPort,
                     kafkaPort + 1, Integer.parseInt(values.get("postgres-port")), 9101, speed,
-                    Integer.parseInt(values.get("orders")), interval, demo);
+                    Integer.parseInt(values.get("orders")), interval, demo, shopify);
         } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
             throw new UsageException("invalid value: " + e.getMessage());
         }

@@ -8,6 +8,8 @@ import io.nexusconnect.local.process.Ports;
 import io.nexusconnect.local.process.ServiceProcess;
 import io.nexusconnect.local.secrets.LocalSecrets;
 import io.nexusconnect.sims.amazon.AmazonSimulator;
+import io.nexusconnect.sims.shopify.ShopifySimConfig;
+import io.nexusconnect.sims.shopify.ShopifySimulator;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -98,6 +100,15 @@ public final class LocalStack {
                 simulator.lwaTokenUrl(), simulator.baseUrl(), simulator.sandboxBaseUrl(), options.speedFactor(), extraEnvironment());
         List<ServiceProcess.Spec> specs = NexusServices.specs(options.repoRoot(), work, NexusServices.ServicePorts.LOCAL,
                 wiring, ServiceProcess.DEFAULT_JVM_OPTIONS);
+        if (options.shopify()) {
+            ShopifySimulator shopify = ShopifySimulator.start(ShopifySimConfig.defaults()
+                    .withPort(LocalOptions.SHOPIFY_SIMULATOR_PORT).withData(options.orders(), 150, 42));
+            running.push(shopify);
+            step("Shopify Admin API simulator on " + shopify.baseUrl() + " (" + options.orders() + " orders; shop "
+                    + ShopifySimulator.DEMO.myshopifyDomain() + ", token in ShopifySimulator.DEMO)");
+            specs.add(NexusServices.adapterShopify(options.repoRoot(), work, NexusServices.ADAPTER_SHOPIFY_PORT, wiring,
+                    shopify.baseUrl(), ServiceProcess.DEFAULT_JVM_OPTIONS));
+        }
         step("starting " + String.join(", ", specs.stream().map(ServiceProcess.Spec::name).toList()) + " ...");
         // registered for shutdown one by one as they start, so Ctrl-C during start-up stops what is already running
         List<ServiceProcess> services = new CopyOnWriteArrayList<>();
@@ -122,7 +133,8 @@ public final class LocalStack {
     /** What a launcher killed with kill -9 left running in this work dir (children run in their own session). */
     private void stopLeftovers() {
         // clients first: PostgreSQL's SIGTERM shutdown waits for its connections to close
-        for (String service : List.of(NexusServices.CONNECTION_SERVICE, NexusServices.SYNC_ORCHESTRATOR, NexusServices.ADAPTER_AMAZON)) {
+        for (String service : List.of(NexusServices.CONNECTION_SERVICE, NexusServices.SYNC_ORCHESTRATOR, NexusServices.ADAPTER_AMAZON,
+                NexusServices.ADAPTER_SHOPIFY)) {
             ChildProcess.stopLeftover(service, options.workDir().resolve(service));
         }
         KafkaBroker.stopLeftover(kafkaSettings());
@@ -148,6 +160,10 @@ public final class LocalStack {
         Ports.requireFree(ports.connectionService(), NexusServices.CONNECTION_SERVICE);
         Ports.requireFree(ports.syncOrchestrator(), NexusServices.SYNC_ORCHESTRATOR);
         Ports.requireFree(ports.adapterAmazon(), NexusServices.ADAPTER_AMAZON);
+        if (options.shopify()) {
+            Ports.requireFree(LocalOptions.SHOPIFY_SIMULATOR_PORT, "Shopify simulator");
+            Ports.requireFree(NexusServices.ADAPTER_SHOPIFY_PORT, NexusServices.ADAPTER_SHOPIFY);
+        }
     }
 
     /**

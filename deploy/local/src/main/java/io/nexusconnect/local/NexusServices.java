@@ -23,6 +23,9 @@ public final class NexusServices {
     public static final String CONNECTION_SERVICE = "connection-service";
     public static final String SYNC_ORCHESTRATOR = "sync-orchestrator";
     public static final String ADAPTER_AMAZON = "adapter-amazon";
+    public static final String ADAPTER_SHOPIFY = "adapter-shopify";
+    /** adapter-shopify's port in {@code ./nexus local}. */
+    public static final int ADAPTER_SHOPIFY_PORT = 8085;
 
     private NexusServices() {
     }
@@ -112,6 +115,21 @@ public final class NexusServices {
         specs.add(spec(SYNC_ORCHESTRATOR, ports.syncOrchestrator(), common, repoRoot, workDir, wiring, jvmOptions));
         specs.add(spec(ADAPTER_AMAZON, ports.adapterAmazon(), adapterAmazon, repoRoot, workDir, wiring, jvmOptions));
         return specs;
+    }
+
+    /**
+     * adapter-shopify wired to the infrastructure and to a Shopify Admin API at {@code shopifyBaseUrl} (the simulator:
+     * every shop's {@code https://{shop}} is replaced by it). Started beside the three services when Shopify is wanted.
+     */
+    public static ServiceProcess.Spec adapterShopify(Path repoRoot, Path workDir, int port, Wiring wiring,
+                                                     String shopifyBaseUrl, List<String> jvmOptions) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", wiring.kafkaBootstrapServers());
+        env.put("NEXUS_CREDENTIALS_KEYS", wiring.keyRingSpec());
+        env.put("NEXUS_CREDENTIALS_PRIMARY_KEY", wiring.primaryKeyId());
+        env.put("QUARKUS_DEVSERVICES_ENABLED", "false");
+        env.put("NEXUS_SHOPIFY_ENDPOINT_OVERRIDE", shopifyBaseUrl);
+        return spec(ADAPTER_SHOPIFY, port, env, repoRoot, workDir, wiring, jvmOptions);
     }
 
     private static ServiceProcess.Spec spec(String name, int port, Map<String, String> environment, Path repoRoot,
