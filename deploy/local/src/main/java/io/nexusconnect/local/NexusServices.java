@@ -123,13 +123,23 @@ public final class NexusServices {
      */
     public static ServiceProcess.Spec adapterShopify(Path repoRoot, Path workDir, int port, Wiring wiring,
                                                      String shopifyBaseUrl, List<String> jvmOptions) {
+        return adapterShopify(repoRoot, workDir, port, wiring.kafkaBootstrapServers(), wiring.keyRingSpec(),
+                wiring.primaryKeyId(), shopifyBaseUrl, wiring.extraEnvironment(), jvmOptions);
+    }
+
+    /** The same for a caller that has no full {@link Wiring} (the end-to-end tests add Shopify to a running stack). */
+    public static ServiceProcess.Spec adapterShopify(Path repoRoot, Path workDir, int port, String kafkaBootstrapServers,
+                                                     String keyRingSpec, String primaryKeyId, String shopifyBaseUrl,
+                                                     Map<String, String> extraEnvironment, List<String> jvmOptions) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", wiring.kafkaBootstrapServers());
-        env.put("NEXUS_CREDENTIALS_KEYS", wiring.keyRingSpec());
-        env.put("NEXUS_CREDENTIALS_PRIMARY_KEY", wiring.primaryKeyId());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+        env.put("NEXUS_CREDENTIALS_KEYS", keyRingSpec);
+        env.put("NEXUS_CREDENTIALS_PRIMARY_KEY", primaryKeyId);
         env.put("QUARKUS_DEVSERVICES_ENABLED", "false");
         env.put("NEXUS_SHOPIFY_ENDPOINT_OVERRIDE", shopifyBaseUrl);
-        return spec(ADAPTER_SHOPIFY, port, env, repoRoot, workDir, wiring, jvmOptions);
+        env.putAll(extraEnvironment);
+        return new ServiceProcess.Spec(ADAPTER_SHOPIFY, repoRoot.resolve(ADAPTER_SHOPIFY), port, env, jvmOptions,
+                workDir.resolve(ADAPTER_SHOPIFY), workDir.resolve("logs").resolve(ADAPTER_SHOPIFY + ".log"));
     }
 
     private static ServiceProcess.Spec spec(String name, int port, Map<String, String> environment, Path repoRoot,
