@@ -6,12 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nexusconnect.adapterkit.client.MarketplaceHttpClient;
 import io.nexusconnect.adapterkit.client.MarketplaceRequest;
 import io.nexusconnect.adapterkit.client.MarketplaceResponse;
-import io.nexusconnect.adapterkit.client.RetryPolicy;
+import io.nexusconnect.adapterkit.client.MarketplaceApis;
 import io.nexusconnect.adapterkit.client.Sleeper;
 import io.nexusconnect.adapterkit.errors.MarketplaceException;
 import io.nexusconnect.contracts.sync.ErrorCode;
 import io.nexusconnect.shopify.config.ShopifyConfig;
-import io.vertx.mutiny.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,6 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class AdminApiClient {
     public static final String ACCESS_TOKEN_HEADER = "X-Shopify-Access-Token";
+    /** The config group of the Admin API: {@code nexus.apis.admin-api.*}. */
+    public static final String API = "admin-api";
     /** Keeps explicit nulls: {@code changeFromQuantity: null} is how 2026-04+ opts out of compare-and-swap. */
     private static final ObjectMapper REQUEST_JSON = new ObjectMapper();
 
@@ -46,14 +47,11 @@ public class AdminApiClient {
     private final AtomicLong pacedMillis = new AtomicLong();
     private final AtomicLong actualCost = new AtomicLong();
 
+    /** The kit's config-driven client for {@code nexus.apis.admin-api} (retries, timeouts, breaker, metrics). */
     @Inject
-    AdminApiClient(Vertx vertx, ShopifyConfig config, Clock clock, Sleeper sleeper) {
-        this(MarketplaceHttpClient.builder(vertx).clock(clock).sleeper(sleeper)
-                .retryPolicy(new RetryPolicy(config.http().maxAttempts(), Duration.ofSeconds(1), Duration.ofSeconds(30),
-                        config.http().maxRetryWait(), config.http().requestTimeout()))
-                .classifier(new ShopifyErrorClassifier())
-                .requestIdHeader("X-Request-Id")
-                .build(), config, clock, sleeper);
+    AdminApiClient(MarketplaceApis apis, ShopifyConfig config, Clock clock, Sleeper sleeper) {
+        this(apis.open("shopify", API, builder -> builder.classifier(new ShopifyErrorClassifier())).http(), config,
+                clock, sleeper);
     }
 
     public AdminApiClient(MarketplaceHttpClient http, ShopifyConfig config, Clock clock, Sleeper sleeper) {

@@ -26,8 +26,6 @@ public interface ShopifyConfig {
     @WithName("endpoint-override")
     Optional<String> endpointOverride();
 
-    Http http();
-
     Cost cost();
 
     Orders orders();
@@ -35,20 +33,6 @@ public interface ShopifyConfig {
     Products products();
 
     Stock stock();
-
-    interface Http {
-        @WithName("max-attempts")
-        @WithDefault("5")
-        int maxAttempts();
-
-        @WithName("max-retry-wait")
-        @WithDefault("PT2M")
-        Duration maxRetryWait();
-
-        @WithName("request-timeout")
-        @WithDefault("PT30S")
-        Duration requestTimeout();
-    }
 
     interface Cost {
         /** Shopify refuses a query whose requested cost is above this (MAX_COST_EXCEEDED); queries are planned below. */

@@ -25,8 +25,8 @@ public class ShopifySimResource implements QuarkusTestResourceLifecycleManager {
                 "nexus.shopify.endpoint-override", sim.baseUrl(),
                 "nexus.shopify.products.bulk-threshold", "100",
                 "nexus.shopify.products.bulk-poll-interval", "PT0.1S",
-                "nexus.shopify.http.max-attempts", "3",
-                "nexus.shopify.http.max-retry-wait", "PT10S");
+                "nexus.apis.admin-api.max-attempts", "3",
+                "nexus.apis.admin-api.max-retry-wait", "PT10S");
     }
 
     @Override

@@ -10,10 +10,13 @@ import java.util.Map;
  * can live in a shell profile.
  */
 record LocalOptions(Path repoRoot, Path workDir, int kafkaPort, int kafkaControllerPort, int postgresPort,
-                    int simulatorPort, double speedFactor, int orders, String syncInterval, boolean demo, boolean ebay) {
+                    int simulatorPort, double speedFactor, int orders, String syncInterval, boolean demo, boolean ebay,
+                    boolean shopify) {
 
     /** The eBay simulator's port when {@code --ebay} is given (adapter-ebay listens on 8084). */
     static final int EBAY_SIMULATOR_PORT = 9111;
+    /** The Shopify simulator's port when {@code --shopify} is given (adapter-shopify listens on 8085). */
+    static final int SHOPIFY_SIMULATOR_PORT = 9105;
 
     static final String USAGE = """
             usage: ./nexus local [options]
@@ -26,6 +29,7 @@ record LocalOptions(Path repoRoot, Path workDir, int kafkaPort, int kafkaControl
               --postgres-port N    PostgreSQL                                                      [NEXUS_POSTGRES_PORT, default 5432]
               --no-demo            do not create the demo connection
               --ebay               also run the eBay simulator (:9111) and adapter-ebay (:8084)    [NEXUS_EBAY=true]
+              --shopify            also run the Shopify simulator (:9105) and adapter-shopify (:8085) [NEXUS_SHOPIFY=true]
             """;
 
     static LocalOptions parse(String[] args, Map<String, String> env) {
@@ -39,12 +43,15 @@ record LocalOptions(Path repoRoot, Path workDir, int kafkaPort, int kafkaControl
         values.put("postgres-port", env.getOrDefault("NEXUS_POSTGRES_PORT", "5432"));
         boolean demo = true;
         boolean ebay = Boolean.parseBoolean(env.getOrDefault("NEXUS_EBAY", "false"));
+        boolean shopify = Boolean.parseBoolean(env.getOrDefault("NEXUS_SHOPIFY", "false"));
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--no-demo")) {
                 demo = false;
             } else if (arg.equals("--ebay")) {
                 ebay = true;
+            } else if (arg.equals("--shopify")) {
+                shopify = true;
             } else if (arg.equals("-h") || arg.equals("--help")) {
                 throw new UsageException(null);
             } else if (arg.startsWith("--") && values.containsKey(arg.substring(2)) && i + 1 < args.length) {
@@ -65,7 +72,7 @@ record LocalOptions(Path repoRoot, Path workDir, int kafkaPort, int kafkaControl
             }
             return new LocalOptions(repoRoot, Path.of(values.get("work-dir")).toAbsolutePath().normalize(), kafkaPort,
                     kafkaPort + 1, Integer.parseInt(values.get("postgres-port")), 9101, speed,
-                    Integer.parseInt(values.get("orders")), interval, demo, ebay);
+                    Integer.parseInt(values.get("orders")), interval, demo, ebay, shopify);
         } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
             throw new UsageException("invalid value: " + e.getMessage());
         }

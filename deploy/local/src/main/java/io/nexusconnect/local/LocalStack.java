@@ -10,6 +10,8 @@ import io.nexusconnect.local.secrets.LocalSecrets;
 import io.nexusconnect.sims.amazon.AmazonSimulator;
 import io.nexusconnect.sims.ebay.EbaySimConfig;
 import io.nexusconnect.sims.ebay.EbaySimulator;
+import io.nexusconnect.sims.shopify.ShopifySimConfig;
+import io.nexusconnect.sims.shopify.ShopifySimulator;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -108,6 +110,15 @@ public final class LocalStack {
             specs.add(NexusServices.adapterEbay(options.repoRoot(), work, NexusServices.ADAPTER_EBAY_PORT, wiring,
                     ebay.baseUrl(), ServiceProcess.DEFAULT_JVM_OPTIONS));
         }
+        if (options.shopify()) {
+            ShopifySimulator shopify = ShopifySimulator.start(ShopifySimConfig.defaults()
+                    .withPort(LocalOptions.SHOPIFY_SIMULATOR_PORT).withData(options.orders(), 150, 42));
+            running.push(shopify);
+            step("Shopify Admin API simulator on " + shopify.baseUrl() + " (" + options.orders() + " orders; shop "
+                    + ShopifySimulator.DEMO.myshopifyDomain() + ", token in ShopifySimulator.DEMO)");
+            specs.add(NexusServices.adapterShopify(options.repoRoot(), work, NexusServices.ADAPTER_SHOPIFY_PORT, wiring,
+                    shopify.baseUrl(), ServiceProcess.DEFAULT_JVM_OPTIONS));
+        }
         step("starting " + String.join(", ", specs.stream().map(ServiceProcess.Spec::name).toList()) + " ...");
         // registered for shutdown one by one as they start, so Ctrl-C during start-up stops what is already running
         List<ServiceProcess> services = new CopyOnWriteArrayList<>();
@@ -134,7 +145,7 @@ public final class LocalStack {
     private void stopLeftovers() {
         // clients first: PostgreSQL's SIGTERM shutdown waits for its connections to close
         for (String service : List.of(NexusServices.CONNECTION_SERVICE, NexusServices.SYNC_ORCHESTRATOR, NexusServices.ADAPTER_AMAZON,
-                NexusServices.ADAPTER_EBAY)) {
+                NexusServices.ADAPTER_EBAY, NexusServices.ADAPTER_SHOPIFY)) {
             ChildProcess.stopLeftover(service, options.workDir().resolve(service));
         }
         KafkaBroker.stopLeftover(kafkaSettings());
@@ -163,6 +174,10 @@ public final class LocalStack {
         if (options.ebay()) {
             Ports.requireFree(LocalOptions.EBAY_SIMULATOR_PORT, "eBay simulator");
             Ports.requireFree(NexusServices.ADAPTER_EBAY_PORT, NexusServices.ADAPTER_EBAY);
+        }
+        if (options.shopify()) {
+            Ports.requireFree(LocalOptions.SHOPIFY_SIMULATOR_PORT, "Shopify simulator");
+            Ports.requireFree(NexusServices.ADAPTER_SHOPIFY_PORT, NexusServices.ADAPTER_SHOPIFY);
         }
     }
 

@@ -26,6 +26,9 @@ public final class NexusServices {
     public static final String ADAPTER_EBAY = "adapter-ebay";
     /** adapter-ebay's port in {@code ./nexus local}. */
     public static final int ADAPTER_EBAY_PORT = 8084;
+    public static final String ADAPTER_SHOPIFY = "adapter-shopify";
+    /** adapter-shopify's port in {@code ./nexus local}. */
+    public static final int ADAPTER_SHOPIFY_PORT = 8085;
 
     private NexusServices() {
     }
@@ -142,6 +145,31 @@ public final class NexusServices {
         environment.putAll(extraEnvironment);
         return new ServiceProcess.Spec(ADAPTER_EBAY, repoRoot.resolve(ADAPTER_EBAY), port, environment, jvmOptions,
                 workDir.resolve(ADAPTER_EBAY), workDir.resolve("logs").resolve(ADAPTER_EBAY + ".log"));
+    }
+
+    /**
+     * adapter-shopify wired to the infrastructure and to a Shopify Admin API at {@code shopifyBaseUrl} (the simulator:
+     * every shop's {@code https://{shop}} is replaced by it). Started beside the three services when Shopify is wanted.
+     */
+    public static ServiceProcess.Spec adapterShopify(Path repoRoot, Path workDir, int port, Wiring wiring,
+                                                     String shopifyBaseUrl, List<String> jvmOptions) {
+        return adapterShopify(repoRoot, workDir, port, wiring.kafkaBootstrapServers(), wiring.keyRingSpec(),
+                wiring.primaryKeyId(), shopifyBaseUrl, wiring.extraEnvironment(), jvmOptions);
+    }
+
+    /** The same for a caller that has no full {@link Wiring} (the end-to-end tests add Shopify to a running stack). */
+    public static ServiceProcess.Spec adapterShopify(Path repoRoot, Path workDir, int port, String kafkaBootstrapServers,
+                                                     String keyRingSpec, String primaryKeyId, String shopifyBaseUrl,
+                                                     Map<String, String> extraEnvironment, List<String> jvmOptions) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+        env.put("NEXUS_CREDENTIALS_KEYS", keyRingSpec);
+        env.put("NEXUS_CREDENTIALS_PRIMARY_KEY", primaryKeyId);
+        env.put("QUARKUS_DEVSERVICES_ENABLED", "false");
+        env.put("NEXUS_SHOPIFY_ENDPOINT_OVERRIDE", shopifyBaseUrl);
+        env.putAll(extraEnvironment);
+        return new ServiceProcess.Spec(ADAPTER_SHOPIFY, repoRoot.resolve(ADAPTER_SHOPIFY), port, env, jvmOptions,
+                workDir.resolve(ADAPTER_SHOPIFY), workDir.resolve("logs").resolve(ADAPTER_SHOPIFY + ".log"));
     }
 
     private static ServiceProcess.Spec spec(String name, int port, Map<String, String> environment, Path repoRoot,
