@@ -81,8 +81,8 @@ final class OrdersStep {
     }
 
     /**
-     * Reads [after, before] page by page and checkpoints its end before the last page is reported complete (the
-     * cycle deadline is enforced at page ends, so a whole window is never lost to it). With {@code splittable}, a first
+     * Reads [after, before] page by page, then checkpoints its end and reports it complete (the kit enforces the
+     * cycle deadline there, so a window read whole is never lost to it). With {@code splittable}, a first
      * page that already has a next page is dropped unread (no getOrderItems spent) and empty is answered: the caller
      * reads a shorter window instead.
      *
@@ -122,11 +122,11 @@ final class OrdersStep {
                     throw response.malformed("an order that cannot be read (" + e.getMessage() + ")", e);
                 }
             }
-            if (nextToken == null) {
-                sink.checkpoint(Map.of(CURSOR, before.toString()));
-            }
-            sink.pageCompleted(SyncScope.ORDERS);
         } while (nextToken != null);
+        // progress and the deadline check come once per window, after its checkpoint: a deadline between two pages
+        // of a window would throw away the pages already read, since a window is only resumable as a whole
+        sink.checkpoint(Map.of(CURSOR, before.toString()));
+        sink.pageCompleted(SyncScope.ORDERS);
         return OptionalInt.of(orders);
     }
 

@@ -98,11 +98,16 @@ class OrdersFloorBenchmark {
                 secondsBeyondBurst(orders, ITEMS_RATE, ITEMS_BURST));
         long ordersCalls = sim.requestLog().count("getOrders", 200);
         long itemsCalls = sim.requestLog().count("getOrderItems", 200);
-        long throttled = sim.requestLog().countsByStatus().entrySet().stream().filter(e -> e.getKey().endsWith(" 429"))
-                .mapToLong(Map.Entry::getValue).sum();
+        Map<String, Long> throttled = new java.util.TreeMap<>();
+        sim.requestLog().countsByStatus().forEach((key, n) -> {
+            if (key.endsWith(" 429")) {
+                throttled.put(key.substring(0, key.length() - 4), n);
+            }
+        });
         assertThat(itemsCalls).isGreaterThanOrEqualTo(orders);
-        return String.format("| %d | %s | %d | %d (%d) | %d (%d) | %.0f | %.0f | %.3f | %d |", orders, scenario.lookback().label(),
-                cycles, ordersCalls, minOrdersCalls, itemsCalls, orders, floor, wall, wall / floor, throttled);
+        return String.format("| %d | %s | %d | %d (%d) | %d (%d) | %.0f | %.0f | %.3f | %s |", orders, scenario.lookback().label(),
+                cycles, ordersCalls, minOrdersCalls, itemsCalls, orders, floor, wall, wall / floor,
+                throttled.isEmpty() ? "0" : throttled);
     }
 
     private static SyncRequested request(ConnectionSnapshot connection, SyncMode mode, Map<String, String> cursors,

@@ -90,10 +90,14 @@ class StockPathsBenchmark {
         Map<String, Long> calls = new java.util.TreeMap<>(sim.requestLog().counts());
         calls.remove("lwaToken");
         long total = calls.values().stream().mapToLong(Long::longValue).sum();
-        long throttled = sim.requestLog().countsByStatus().entrySet().stream().filter(e -> e.getKey().endsWith(" 429"))
-                .mapToLong(Map.Entry::getValue).sum();
-        return String.format("| %s | %s | %d | %d | %.3f | %.0f | %.0f | %.3f | %d |", path, calls, total, minimum,
-                (double) total / minimum, floor, wall, wall / floor, throttled);
+        Map<String, Long> throttled = new java.util.TreeMap<>();
+        sim.requestLog().countsByStatus().forEach((key, n) -> {
+            if (key.endsWith(" 429")) {
+                throttled.put(key.substring(0, key.length() - 4), n);
+            }
+        });
+        return String.format("| %s | %s | %d | %d | %.3f | %.0f | %.0f | %.3f | %s |", path, calls, total, minimum,
+                (double) total / minimum, floor, wall, wall / floor, throttled.isEmpty() ? "0" : throttled);
     }
 
     private static List<SetStock.Item> items(List<SimListing> listings, int delta) {
