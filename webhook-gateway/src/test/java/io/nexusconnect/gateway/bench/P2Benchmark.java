@@ -44,7 +44,7 @@ class P2Benchmark {
     static final int MAX_WARM_UPS = 4;
     static final Duration SATURATION = Duration.ofSeconds(20);
     static final Duration FIXED_RATE = Duration.ofSeconds(20);
-    static final int SATURATION_CONNECTIONS = 32;
+    static final int SATURATION_CONNECTIONS = 128;
     static final int BASELINE_RECORDS = 200_000;
     static final int FIXED_RATE_PER_SECOND = 1000;
 
