@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # P2 benchmark: webhook intake (wrk → verify → durable publish → 200) against Kafka's own ProducerPerformance on the
 # same broker, same record size, acks=all. Prints a table; README.md keeps the figures.
-# Load goes only to 127.0.0.1 and is bounded: wrk runs of 10 s + 20 s + 5 s + 20 s, 220,000 baseline records.
+# Load goes only to 127.0.0.1 and is bounded: wrk warm-up of 2-4 x 10 s, then 20 s + 5 s + 20 s; 220,000 baseline records.
 #   webhook-gateway/bench/p2.sh            (from anywhere; needs a JDK >= 21 in JAVA_HOME)
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -7,8 +7,9 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Answers 413 from the declared Content-Length before a byte of the body is read. A body without a length
- * (chunked) is cut off by the HTTP layer's limit just above ours and checked again after reading.
+ * Answers 413 from the declared Content-Length before a byte of the body is read. Lengths above the HTTP layer's cap
+ * ({@code quarkus.http.limits.max-body-size}, 4 MiB) get that layer's bare 413 even earlier; a body without a length
+ * (chunked) is read up to the cap and checked after reading.
  */
 public class BodyLimitFilter {
     private final GatewayConfig config;

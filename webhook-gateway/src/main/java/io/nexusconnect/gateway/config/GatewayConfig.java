@@ -31,8 +31,11 @@ public interface GatewayConfig {
     @WithDefault("2m")
     Duration deliveryTimeout();
 
-    /** Deliveries of one marketplace event within this window are published once. */
-    @WithDefault("24h")
+    /**
+     * Deliveries of one marketplace event within this window are published once. It covers Shopify's retries (8 over
+     * 4 h), the longest of the marketplaces'; the gateway's memory grows with deliveries per second × window.
+     */
+    @WithDefault("6h")
     Duration dedupeWindow();
 
     /** Signed timestamps (Walmart) older or newer than this are refused as replays. */

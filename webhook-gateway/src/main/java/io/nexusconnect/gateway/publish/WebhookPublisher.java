@@ -22,6 +22,8 @@ import java.util.concurrent.CompletableFuture;
 public final class WebhookPublisher implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
     private final String source;
+    private final java.util.concurrent.ExecutorService markers =
+            java.util.concurrent.Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("dedupe-markers").factory());
 
     /** @param deliveryTimeout how long the producer keeps trying one record (at least 30 s, its request timeout) */
     public WebhookPublisher(String bootstrapServers, String clientId, String source, Duration deliveryTimeout) {
@@ -45,6 +47,23 @@ public final class WebhookPublisher implements AutoCloseable {
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         this.producer = new KafkaProducer<>(config);
         this.source = source;
+        warmMetadata();
+    }
+
+    /**
+     * Fetches the topics' metadata now, so the first deliveries do not each wait for it (max.block.ms) and the marker
+     * sends never find the dedupe topic unknown. A broker that is not up yet only makes this a no-op.
+     */
+    private void warmMetadata() {
+        for (String topic : java.util.stream.Stream.concat(
+                java.util.Arrays.stream(io.nexusconnect.contracts.Marketplace.values()).map(m -> m.webhookTopic()),
+                java.util.stream.Stream.of(Topics.WEBHOOK_DEDUPE)).toList()) {
+            try {
+                producer.partitionsFor(topic);
+            } catch (RuntimeException e) {
+                return;
+            }
+        }
     }
 
     /** Completes once the record is durable on the webhook topic; fails with the broker's error otherwise. */
@@ -68,18 +87,25 @@ public final class WebhookPublisher implements AutoCloseable {
         return done;
     }
 
-    /** Tells every replica that {@code dedupeKey} is published; a lost marker only lets one duplicate through. */
+    /**
+     * Tells every replica that {@code dedupeKey} is published; a lost marker only lets one duplicate through. Called
+     * from a delivery's completion, which runs on the producer's I/O thread: the send is handed to a thread of its own,
+     * because send() can block on metadata that only that I/O thread could fetch.
+     */
     public void mark(String dedupeKey, Instant at) {
-        try {
-            producer.send(new ProducerRecord<>(Topics.WEBHOOK_DEDUPE, null, at.toEpochMilli(), dedupeKey,
-                    "{\"publishedAt\":\"" + at + "\"}"));
-        } catch (RuntimeException e) {
-            // best effort by design (see the README's duplicate guarantees)
-        }
+        markers.execute(() -> {
+            try {
+                producer.send(new ProducerRecord<>(Topics.WEBHOOK_DEDUPE, null, at.toEpochMilli(), dedupeKey,
+                        "{\"publishedAt\":\"" + at + "\"}"));
+            } catch (RuntimeException e) {
+                // best effort by design (see the README's duplicate guarantees)
+            }
+        });
     }
 
     @Override
     public void close() {
+        markers.shutdown();
         producer.close(Duration.ofSeconds(5));
     }
 }

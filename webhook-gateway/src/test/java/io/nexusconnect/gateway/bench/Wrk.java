@@ -88,16 +88,17 @@ final class Wrk {
     }
 
     /**
-     * About {@code perSecond} requests a second: 50 connections, each waiting between its requests so that one cycle
-     * (wait + answer) lasts 50 connections / rate; the wait is calibrated once on a short run.
+     * About {@code perSecond} requests a second: 200 connections, each waiting between its requests so that one cycle
+     * (wait + answer) lasts 200 connections / rate. With a cycle of 200 ms at 1,000/s, an error in the latency
+     * estimate moves the rate little; the wait is calibrated once on a short run and kept at half a cycle or more.
      */
     static Result fixedRate(String base, Path script, int perSecond, Duration duration) throws IOException, InterruptedException {
-        int connections = 50;
+        int connections = 200;
         double cycleMillis = connections * 1000.0 / perSecond;
-        int delay = (int) cycleMillis;
+        int delay = (int) (cycleMillis * 0.9);
         Result probe = run(base, script, 2, connections, Duration.ofSeconds(5), delay);
         double observedCycle = connections * 1000.0 / probe.requestsPerSecond();
-        delay = (int) Math.max(0, Math.round(delay - (observedCycle - cycleMillis)));
+        delay = (int) Math.max(cycleMillis / 2, Math.min(cycleMillis, Math.round(delay - (observedCycle - cycleMillis))));
         return run(base, script, 2, connections, duration, delay);
     }
 

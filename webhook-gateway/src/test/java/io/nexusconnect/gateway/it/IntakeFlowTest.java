@@ -158,6 +158,38 @@ class IntakeFlowTest {
     }
 
     @Test
+    @DisplayName("A declared oversize body is refused with 413 from its Content-Length before a byte of it is sent")
+    void oversizeRefusedUnread() throws Exception {
+        UUID connection = shopify(ConnectionState.ACTIVE);
+
+        List<String> aboveLimit = headOfUnsentPost(connection, 100_000);
+        List<String> farAboveLimit = headOfUnsentPost(connection, 104_857_600);
+
+        assertThat(aboveLimit.getFirst()).startsWith("http/1.1 413");
+        assertThat(aboveLimit).anyMatch(line -> line.startsWith("content-type: application/problem+json"));
+        assertThat(farAboveLimit.getFirst()).startsWith("http/1.1 413"); // the HTTP layer's own, bare answer
+        assertThat(Gateway.webhooks(Marketplace.SHOPIFY, connection, 0)).isEmpty();
+    }
+
+    /** Sends only the head of a POST declaring {@code contentLength} bytes, and reads the answer's head. */
+    static List<String> headOfUnsentPost(UUID connection, long contentLength) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("POST /api/webhooks/shopify/" + connection + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + contentLength + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII));
+            List<String> head = new java.util.ArrayList<>();
+            for (String line = reader.readLine(); line != null && !line.isEmpty(); line = reader.readLine()) {
+                head.add(line.toLowerCase(java.util.Locale.ROOT));
+            }
+            return head;
+        }
+    }
+
+    @Test
     @DisplayName("Past the connection's burst, deliveries get 429 with Retry-After and are not published")
     void rateLimited() {
         UUID connection = Gateway.connection(runtime, Marketplace.BOL, ConnectionState.ACTIVE, Map.of(),
