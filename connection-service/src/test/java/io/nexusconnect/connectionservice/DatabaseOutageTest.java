@@ -155,7 +155,7 @@ class DatabaseOutageTest {
         List<ConsumerRecord<String, String>> deadStatus = KafkaTestClient.readAll(Topics.dlq(Topics.CONNECTION_STATUS)).stream()
                 .filter(r -> keys.contains(r.key())).toList();
         assertThat(deadEvents).hasSize(1);
-        assertThat(Fixtures.header(deadEvents.getFirst(), "dlq.reason")).startsWith("value is not JSON");
+        assertThat(Fixtures.header(deadEvents.getFirst(), "dlq.reason")).startsWith("not a valid SyncEvent: value is not JSON");
         assertThat(deadStatus).isEmpty();
 
         // and nothing half-written: the refused requests left no command and no connection behind, new ones work
