@@ -10,7 +10,8 @@ import java.util.Map;
  * can live in a shell profile.
  */
 record LocalOptions(Path repoRoot, Path workDir, int kafkaPort, int kafkaControllerPort, int postgresPort,
-                    int simulatorPort, double speedFactor, int orders, String syncInterval, boolean demo) {
+                    int simulatorPort, double speedFactor, int orders, String syncInterval, boolean demo,
+                    boolean unsafeFastPostgres) {
 
     static final String USAGE = """
             usage: ./nexus local [options]
@@ -22,6 +23,8 @@ record LocalOptions(Path repoRoot, Path workDir, int kafkaPort, int kafkaControl
               --kafka-port N       Kafka listener (the controller takes N+1)                       [NEXUS_KAFKA_PORT, default 9092]
               --postgres-port N    PostgreSQL                                                      [NEXUS_POSTGRES_PORT, default 5432]
               --no-demo            do not create the demo connection
+              --unsafe-fast-postgres  PostgreSQL without fsync and synchronous commit: faster, but a crash can
+                                   lose commits it acknowledged (default: durable)                [NEXUS_UNSAFE_FAST_POSTGRES=true]
             """;
 
     static LocalOptions parse(String[] args, Map<String, String> env) {
@@ -34,10 +37,13 @@ record LocalOptions(Path repoRoot, Path workDir, int kafkaPort, int kafkaControl
         values.put("kafka-port", env.getOrDefault("NEXUS_KAFKA_PORT", "9092"));
         values.put("postgres-port", env.getOrDefault("NEXUS_POSTGRES_PORT", "5432"));
         boolean demo = true;
+        boolean unsafeFast = Boolean.parseBoolean(env.getOrDefault("NEXUS_UNSAFE_FAST_POSTGRES", "false"));
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--no-demo")) {
                 demo = false;
+            } else if (arg.equals("--unsafe-fast-postgres")) {
+                unsafeFast = true;
             } else if (arg.equals("-h") || arg.equals("--help")) {
                 throw new UsageException(null);
             } else if (arg.startsWith("--") && values.containsKey(arg.substring(2)) && i + 1 < args.length) {
@@ -58,7 +64,7 @@ record LocalOptions(Path repoRoot, Path workDir, int kafkaPort, int kafkaControl
             }
             return new LocalOptions(repoRoot, Path.of(values.get("work-dir")).toAbsolutePath().normalize(), kafkaPort,
                     kafkaPort + 1, Integer.parseInt(values.get("postgres-port")), 9101, speed,
-                    Integer.parseInt(values.get("orders")), interval, demo);
+                    Integer.parseInt(values.get("orders")), interval, demo, unsafeFast);
         } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
             throw new UsageException("invalid value: " + e.getMessage());
         }
