@@ -35,8 +35,13 @@ class PoisonRecordTest {
 
         List<ConsumerRecord<String, String>> dead = Fixtures.awaitRecords(Topics.dlq(Topics.SYNC_EVENTS), key, 2);
         assertThat(dead).hasSize(2);
-        assertThat(dead).allSatisfy(record ->
-                assertThat(Fixtures.header(record, "dead-letter-reason")).startsWith("not a valid SyncEvent"));
+        assertThat(Fixtures.header(dead.get(0), "dlq.reason")).startsWith("not a valid SyncEvent: value is not JSON");
+        assertThat(Fixtures.header(dead.get(1), "dlq.reason")).isEqualTo("not a valid SyncEvent: unknown kind 'teleported'");
+        assertThat(dead).allSatisfy(record -> {
+            assertThat(Fixtures.header(record, "dlq.failure")).isEqualTo("poison");
+            assertThat(Fixtures.header(record, "dlq.topic")).isEqualTo(Topics.SYNC_EVENTS);
+            assertThat(Fixtures.header(record, "dlq.service")).isEqualTo("/nexus/connection-service");
+        });
         assertThat(dead.get(1).value()).isEqualTo("{\"kind\":\"teleported\"}");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -53,7 +58,8 @@ class PoisonRecordTest {
         KafkaTestClient.send(Topics.CONNECTION_TEST_REPLIES, key, "{\"valid\":true}", null);
 
         List<ConsumerRecord<String, String>> dead = Fixtures.awaitRecords(Topics.dlq(Topics.CONNECTION_TEST_REPLIES), key, 2);
-        assertThat(Fixtures.header(dead.get(0), "dead-letter-reason")).startsWith("not a valid ConnectionTestResult");
-        assertThat(Fixtures.header(dead.get(1), "dead-letter-reason")).isEqualTo("a connection test result needs a requestId");
+        assertThat(Fixtures.header(dead.get(0), "dlq.reason")).startsWith("not a valid ConnectionTestResult: value is not JSON");
+        assertThat(Fixtures.header(dead.get(1), "dlq.reason"))
+                .startsWith("not a valid ConnectionTestResult").contains("requestId");
     }
 }

@@ -164,7 +164,7 @@ class StockCommandConsumerKafkaTest {
         // when consumed, then the garbage is dead-lettered with why and where from
         ConsumerRecord<String, String> dead = deadLetter(good.key());
         assertThat(dead.value()).isEqualTo("{\"items\":");
-        assertThat(KafkaTestClient.header(dead, "dlq.reason")).contains("value is not JSON");
+        assertThat(KafkaTestClient.header(dead, "dlq.reason")).contains("not a valid SetStock: value is not JSON");
         assertThat(KafkaTestClient.header(dead, "dlq.topic")).isEqualTo(TOPIC);
         assertThat(KafkaTestClient.header(dead, "dlq.error")).doesNotContain("StockRejected");
 

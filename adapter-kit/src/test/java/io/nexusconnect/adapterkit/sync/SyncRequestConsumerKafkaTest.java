@@ -162,7 +162,7 @@ class SyncRequestConsumerKafkaTest {
                 records -> records.stream().anyMatch(r -> key.equals(r.key())), WAIT);
         ConsumerRecord<String, String> poison = dead.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
         assertThat(poison.value()).isEqualTo("{not json");
-        assertThat(KafkaTestClient.header(poison, "dlq.reason")).contains("value is not JSON");
+        assertThat(KafkaTestClient.header(poison, "dlq.reason")).contains("not a valid SyncRequested: value is not JSON");
         assertThat(KafkaTestClient.header(poison, "dlq.failure")).isEqualTo("poison");
         assertThat(KafkaTestClient.header(poison, "dlq.topic")).isEqualTo(TOPIC);
         assertThat(KafkaTestClient.header(poison, "dlq.offset")).matches("\\d+");

@@ -1,5 +1,6 @@
 package io.nexusconnect.connectionservice.history;
 
+import io.nexusconnect.connectionservice.inbox.InboundProcessing;
 import io.nexusconnect.connectionservice.inbox.IncomingRecords;
 import io.nexusconnect.connectionservice.inbox.ProcessedMessages;
 import io.nexusconnect.contracts.kafka.MalformedEventException;
@@ -14,7 +15,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * {@code nexus.sync-events.v1} → sync history. The offset is committed only after the returned Uni completed, i.e.
- * after the PostgreSQL commit; a record that cannot be read goes to {@code nexus.sync-events.v1.dlq} with the reason.
+ * after the PostgreSQL commit; a record that cannot be read goes to {@code nexus.sync-events.v1.dlq} with the reason,
+ * and while PostgreSQL is away the record is retried ({@link InboundProcessing}), never dead-lettered.
  */
 @ApplicationScoped
 public class SyncEventsConsumer {
@@ -26,13 +28,15 @@ public class SyncEventsConsumer {
     SyncHistoryWriter writer;
     @Inject
     ProcessedMessages processed;
+    @Inject
+    InboundProcessing inbound;
 
     @Incoming("sync-events")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return Uni.createFrom().item(() -> checked(IncomingRecords.decode(record, SyncEvent.class)))
-                .chain(event -> IncomingRecords.retryTransient(sessions.withTransaction((session, tx) ->
+        return inbound.process(record, r -> checked(IncomingRecords.decodeSyncEvent(r)),
+                event -> sessions.withTransaction((session, tx) ->
                         processed.firstTime(session, CONSUMER, IncomingRecords.messageId(record))
-                                .chain(first -> first ? writer.apply(session, event) : Uni.createFrom().voidItem()))));
+                                .chain(first -> first ? writer.apply(session, event) : Uni.createFrom().voidItem())));
     }
 
     private static SyncEvent checked(SyncEvent event) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.nexusconnect.contracts.connection.FieldViolation;
+import io.nexusconnect.contracts.kafka.FailureClass;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -21,6 +22,8 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String ACCOUNT_CONSTRAINT = "connections_account_uq";
+    /** How long a client should wait before repeating a request that met an unavailable dependency. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response validation(ValidationException e) {
@@ -44,7 +47,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unavailable(UnavailableProblem e) {
-        return problem(Problem.of(503, "Service Unavailable", e.getMessage()));
+        return retryLater(e.getMessage());
     }
 
     /** A value of the wrong type; replaces Quarkus's built-in mapper, whose answer is not a problem document. */
@@ -93,8 +96,24 @@ public class ProblemMappers {
         return problem(Problem.of(403, "Forbidden", "the bearer token does not allow this"));
     }
 
+    /** A checked failure surfacing from a reactive chain (a refused connection, an I/O error): same rules. */
+    @ServerExceptionMapper
+    public Response failed(Exception e) {
+        return e instanceof RuntimeException runtime ? unexpected(runtime) : classified(e);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        return classified(e);
+    }
+
+    private Response classified(Exception e) {
+        if (FailureClass.of(e) == FailureClass.TRANSIENT) {
+            // PostgreSQL (or another dependency) is away: nothing of the request was committed, it can be repeated
+            LOG.warnf("request failed transiently with %s; answered 503", e.getClass().getName());
+            return retryLater("a service this request depends on is unavailable right now; nothing was changed, "
+                    + "try again in " + RETRY_AFTER_SECONDS + " s");
+        }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof StaleStateException || cause instanceof OptimisticLockException) {
                 // another request (an edit in a second tab, a key-rotation re-seal) changed the connection between
@@ -110,6 +129,12 @@ public class ProblemMappers {
         // type only: the message of a driver or mapper exception may contain submitted values
         LOG.errorf("request failed with %s", e.getClass().getName());
         return problem(Problem.of(500, "Internal Server Error", "the request could not be completed"));
+    }
+
+    private static Response retryLater(String detail) {
+        return Response.status(503).type(Problem.MEDIA_TYPE)
+                .header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS))
+                .entity(Problem.of(503, "Service Unavailable", detail)).build();
     }
 
     static Response problem(Problem problem) {

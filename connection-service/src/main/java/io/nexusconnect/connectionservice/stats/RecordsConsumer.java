@@ -1,5 +1,6 @@
 package io.nexusconnect.connectionservice.stats;
 
+import io.nexusconnect.connectionservice.inbox.InboundProcessing;
 import io.nexusconnect.connectionservice.inbox.IncomingRecords;
 import io.nexusconnect.contracts.kafka.MalformedEventException;
 import io.nexusconnect.contracts.normalized.Order;
@@ -21,17 +22,17 @@ public class RecordsConsumer {
     Mutiny.SessionFactory sessions;
     @Inject
     StatsCounter counter;
+    @Inject
+    InboundProcessing inbound;
 
     @Incoming("products")
     public Uni<Void> product(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().item(() -> IncomingRecords.decode(record, Product.class))
-                .invoke(p -> require(p.connectionId() != null && p.tenantId() != null && p.externalId() != null, "product"))
-                .chain(p -> IncomingRecords.retryTransient(sessions.withTransaction((session, tx) ->
-                        counter.countProduct(session, p.connectionId(), p.tenantId(), p.externalId(), p.health()))))
-                .replaceWithVoid();
+        return inbound.process(record, r -> IncomingRecords.decode(r, Product.TYPE, Product.class),
+                p -> sessions.withTransaction((session, tx) ->
+                        counter.countProduct(session, p.connectionId(), p.tenantId(), p.externalId(), p.health())));
     }
 
     @Incoming("orders")
@@ -39,18 +40,19 @@ public class RecordsConsumer {
         if (record.value() == null) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().item(() -> IncomingRecords.decode(record, Order.class))
-                .invoke(o -> require(o.connectionId() != null && o.tenantId() != null && o.externalId() != null
-                        && (o.purchasedAt() != null || o.observedAt() != null), "order"))
-                .chain(o -> IncomingRecords.retryTransient(sessions.withTransaction((session, tx) ->
+        return inbound.process(record, r -> {
+                    Order o = IncomingRecords.decode(r, Order.TYPE, Order.class);
+                    require(o.purchasedAt() != null || o.observedAt() != null, "an order record needs purchasedAt or observedAt");
+                    return o;
+                },
+                o -> sessions.withTransaction((session, tx) ->
                         counter.countOrder(session, o.connectionId(), o.tenantId(), o.externalId(),
-                                o.purchasedAt() != null ? o.purchasedAt() : o.observedAt()))))
-                .replaceWithVoid();
+                                o.purchasedAt() != null ? o.purchasedAt() : o.observedAt())));
     }
 
-    private static void require(boolean condition, String kind) {
+    private static void require(boolean condition, String reason) {
         if (!condition) {
-            throw new MalformedEventException("a " + kind + " record needs connectionId, tenantId and externalId");
+            throw new MalformedEventException(reason);
         }
     }
 }

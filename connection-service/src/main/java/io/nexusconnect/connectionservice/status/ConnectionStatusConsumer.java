@@ -1,5 +1,6 @@
 package io.nexusconnect.connectionservice.status;
 
+import io.nexusconnect.connectionservice.inbox.InboundProcessing;
 import io.nexusconnect.connectionservice.inbox.IncomingRecords;
 import io.nexusconnect.contracts.kafka.MalformedEventException;
 import io.nexusconnect.contracts.status.ConnectionStatusChanged;
@@ -28,6 +29,8 @@ public class ConnectionStatusConsumer {
 
     @Inject
     Mutiny.SessionFactory sessions;
+    @Inject
+    InboundProcessing inbound;
 
     @Incoming("connection-status")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
@@ -35,8 +38,9 @@ public class ConnectionStatusConsumer {
             // tombstone: the orchestrator forgot a removed connection; nothing to show any more
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().item(() -> checked(IncomingRecords.decode(record, ConnectionStatusChanged.class)))
-                .chain(event -> IncomingRecords.retryTransient(sessions.withTransaction((session, tx) ->
+        return inbound.process(record, r -> checked(IncomingRecords.decode(r, ConnectionStatusChanged.TYPE,
+                        ConnectionStatusChanged.class)),
+                event -> sessions.withTransaction((session, tx) ->
                         session.createMutationQuery(APPLY)
                                 .setParameter("status", event.status().json())
                                 .setParameter("health", (event.health() == null ? Health.UNKNOWN : event.health()).json())
@@ -50,8 +54,7 @@ public class ConnectionStatusConsumer {
                                 .setParameter("changedAt", event.changedAt())
                                 .setParameter("id", event.connectionId())
                                 .setParameter("tenantId", event.tenantId())
-                                .executeUpdate())))
-                .replaceWithVoid();
+                                .executeUpdate()));
     }
 
     private static ConnectionStatusChanged checked(ConnectionStatusChanged event) {

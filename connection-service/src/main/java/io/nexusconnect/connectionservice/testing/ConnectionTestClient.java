@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import io.nexusconnect.contracts.kafka.ProducerSettings;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,13 +51,10 @@ public class ConnectionTestClient {
     private ReplyListener replies;
 
     void start(@Observes StartupEvent event) {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.CLIENT_ID_CONFIG, "connection-service-tests",
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000"),
-                new StringSerializer(), new StringSerializer());
+        Properties config = ProducerSettings.properties(bootstrapServers, "connection-service-tests");
+        // a caller is waiting: a broker that is away must fail the send soon, not in two minutes
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
+        producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
         replies = new ReplyListener(bootstrapServers, this::complete);
         replies.start();
     }

@@ -1,6 +1,9 @@
 package io.nexusconnect.connectionservice.testing;
 
+import io.nexusconnect.connectionservice.inbox.InboundProcessing;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -12,9 +15,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  */
 @ApplicationScoped
 public class ReplyAudit {
+    @Inject
+    InboundProcessing inbound;
 
     @Incoming("connection-test-replies")
-    public void audit(ConsumerRecord<String, String> record) {
-        ReplyListener.read(record);
+    public Uni<Void> audit(ConsumerRecord<String, String> record) {
+        return inbound.process(record, ReplyListener::read, reply -> Uni.createFrom().voidItem());
     }
 }

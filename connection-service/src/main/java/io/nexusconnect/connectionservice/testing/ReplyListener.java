@@ -124,11 +124,7 @@ final class ReplyListener implements AutoCloseable {
 
     /** The reply in {@code record}; {@link MalformedEventException} with the reason when it is none. */
     static ConnectionTestResult read(ConsumerRecord<String, String> record) {
-        ConnectionTestResult result = IncomingRecords.decode(record, ConnectionTestResult.class);
-        if (result.requestId() == null) {
-            throw new MalformedEventException("a connection test result needs a requestId");
-        }
-        return result;
+        return IncomingRecords.decode(record, ConnectionTestResult.TYPE, ConnectionTestResult.class);
     }
 
     @Override

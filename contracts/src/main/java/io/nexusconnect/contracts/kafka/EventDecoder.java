@@ -23,8 +23,12 @@ public final class EventDecoder {
 
     /** Decodes {@code value} as the event {@code expectedType} names (a {@code ce_type}), checking the record's own. */
     public static <T> T decode(String value, Headers headers, String expectedType, Class<T> target) {
-        checkType(headers, List.of(expectedType));
-        return convert(tree(value), expectedType, target);
+        try {
+            checkType(headers, List.of(expectedType));
+            return convert(tree(value), expectedType, target);
+        } catch (MalformedEventException e) {
+            throw named(target, e);
+        }
     }
 
     public static <T> T decode(byte[] value, Headers headers, String expectedType, Class<T> target) {
@@ -37,14 +41,23 @@ public final class EventDecoder {
      */
     public static <T> T decodeOneOf(String value, Headers headers, String discriminator,
                                     java.util.function.Function<String, String> typeOf, Class<T> target) {
-        JsonNode node = tree(value);
-        String kind = node.path(discriminator).asText("");
-        String type = typeOf.apply(kind);
-        if (type == null) {
-            throw new MalformedEventException("unknown " + discriminator + " '" + kind + "'");
+        try {
+            JsonNode node = tree(value);
+            String kind = node.path(discriminator).asText("");
+            String type = typeOf.apply(kind);
+            if (type == null) {
+                throw new MalformedEventException("unknown " + discriminator + " '" + kind + "'");
+            }
+            checkType(headers, List.of(type));
+            return convert(node, type, target);
+        } catch (MalformedEventException e) {
+            throw named(target, e);
         }
-        checkType(headers, List.of(type));
-        return convert(node, type, target);
+    }
+
+    /** The reason with the event it is about in front: "not a valid SyncRequested: value is not JSON: ...". */
+    private static MalformedEventException named(Class<?> target, MalformedEventException e) {
+        return new MalformedEventException("not a valid " + target.getSimpleName() + ": " + e.getMessage(), e);
     }
 
     /** A record whose {@code ce_type} header names another event or major version is poison; no header is accepted. */
@@ -91,7 +104,7 @@ public final class EventDecoder {
                 .sorted()
                 .collect(Collectors.joining("; "));
         if (!violations.isEmpty()) {
-            throw new MalformedEventException("not a valid " + schemaType + ": " + violations);
+            throw new MalformedEventException(violations + " (schema " + schemaType + ")");
         }
         try {
             T event = Json.mapper().treeToValue(node, target);
@@ -100,9 +113,9 @@ public final class EventDecoder {
             }
             return event;
         } catch (JsonProcessingException e) {
-            throw new MalformedEventException("not a valid " + schemaType + ": " + e.getOriginalMessage(), e);
+            throw new MalformedEventException(e.getOriginalMessage() + " (schema " + schemaType + ")", e);
         } catch (IllegalArgumentException e) {
-            throw new MalformedEventException("not a valid " + schemaType + ": " + e.getMessage(), e);
+            throw new MalformedEventException(e.getMessage() + " (schema " + schemaType + ")", e);
         }
     }
 }

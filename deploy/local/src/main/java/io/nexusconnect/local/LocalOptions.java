@@ -11,7 +11,7 @@ import java.util.Map;
  */
 record LocalOptions(Path repoRoot, Path workDir, int kafkaPort, int kafkaControllerPort, int postgresPort,
                     int simulatorPort, double speedFactor, int orders, String syncInterval, boolean demo, boolean ebay,
-                    boolean shopify) {
+                    boolean shopify, boolean unsafeFastPostgres) {
 
     /** The eBay simulator's port when {@code --ebay} is given (adapter-ebay listens on 8084). */
     static final int EBAY_SIMULATOR_PORT = 9111;
@@ -30,6 +30,8 @@ record LocalOptions(Path repoRoot, Path workDir, int kafkaPort, int kafkaControl
               --no-demo            do not create the demo connection
               --ebay               also run the eBay simulator (:9111) and adapter-ebay (:8084)    [NEXUS_EBAY=true]
               --shopify            also run the Shopify simulator (:9105) and adapter-shopify (:8085) [NEXUS_SHOPIFY=true]
+              --unsafe-fast-postgres  PostgreSQL without fsync and synchronous commit: faster, but a crash can
+                                   lose commits it acknowledged (default: durable)                [NEXUS_UNSAFE_FAST_POSTGRES=true]
             """;
 
     static LocalOptions parse(String[] args, Map<String, String> env) {
@@ -44,6 +46,7 @@ record LocalOptions(Path repoRoot, Path workDir, int kafkaPort, int kafkaControl
         boolean demo = true;
         boolean ebay = Boolean.parseBoolean(env.getOrDefault("NEXUS_EBAY", "false"));
         boolean shopify = Boolean.parseBoolean(env.getOrDefault("NEXUS_SHOPIFY", "false"));
+        boolean unsafeFast = Boolean.parseBoolean(env.getOrDefault("NEXUS_UNSAFE_FAST_POSTGRES", "false"));
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--no-demo")) {
@@ -52,6 +55,8 @@ record LocalOptions(Path repoRoot, Path workDir, int kafkaPort, int kafkaControl
                 ebay = true;
             } else if (arg.equals("--shopify")) {
                 shopify = true;
+            } else if (arg.equals("--unsafe-fast-postgres")) {
+                unsafeFast = true;
             } else if (arg.equals("-h") || arg.equals("--help")) {
                 throw new UsageException(null);
             } else if (arg.startsWith("--") && values.containsKey(arg.substring(2)) && i + 1 < args.length) {
@@ -72,7 +77,7 @@ record LocalOptions(Path repoRoot, Path workDir, int kafkaPort, int kafkaControl
             }
             return new LocalOptions(repoRoot, Path.of(values.get("work-dir")).toAbsolutePath().normalize(), kafkaPort,
                     kafkaPort + 1, Integer.parseInt(values.get("postgres-port")), 9101, speed,
-                    Integer.parseInt(values.get("orders")), interval, demo, ebay, shopify);
+                    Integer.parseInt(values.get("orders")), interval, demo, ebay, shopify, unsafeFast);
         } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
             throw new UsageException("invalid value: " + e.getMessage());
         }

@@ -158,7 +158,8 @@ public final class LocalStack {
     }
 
     private LocalPostgres.Settings postgresSettings() {
-        return new LocalPostgres.Settings(options.workDir().resolve("postgres"), options.postgresPort(), log("postgres"));
+        return new LocalPostgres.Settings(options.workDir().resolve("postgres"), options.postgresPort(), log("postgres"),
+                options.unsafeFastPostgres());
     }
 
     private void requirePortsFree() {

@@ -51,7 +51,7 @@ class LocalInfrastructureSmokeTest {
         KafkaBroker.Settings kafkaSettings = new KafkaBroker.Settings(work.resolve("kafka"), Ports.free(), Ports.free(),
                 KafkaBroker.defaultLibs(), work.resolve("logs/kafka.log"));
         LocalPostgres.Settings postgresSettings = new LocalPostgres.Settings(work.resolve("postgres"), Ports.free(),
-                work.resolve("logs/postgres.log"));
+                work.resolve("logs/postgres.log"), false);
         String topic = Topics.ALERTS;
 
         // given: the broker and PostgreSQL of a first start, with every topic and a service database

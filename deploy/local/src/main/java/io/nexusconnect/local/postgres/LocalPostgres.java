@@ -29,7 +29,8 @@ public final class LocalPostgres implements AutoCloseable {
      * @param dir     the server's own directory: {@code data/} (the cluster) and {@code runtime/} (unpacked binaries)
      * @param logFile where the server's output goes
      */
-    public record Settings(Path dir, int port, Path logFile) {
+    /** @param unsafeFast fsync, synchronous commit and full-page writes off: faster, but a crash loses acknowledged commits */
+    public record Settings(Path dir, int port, Path logFile, boolean unsafeFast) {
         Path dataDir() {
             return dir.resolve("data");
         }
@@ -76,6 +77,10 @@ public final class LocalPostgres implements AutoCloseable {
                     .setServerConfig("max_replication_slots", "10")
                     .setServerConfig("max_wal_senders", "10")
                     .setServerConfig("max_connections", "200")
+                    // durable unless asked otherwise: an acknowledged commit survives a crash of PostgreSQL or the host
+                    .setServerConfig("fsync", settings.unsafeFast() ? "off" : "on")
+                    .setServerConfig("synchronous_commit", settings.unsafeFast() ? "off" : "on")
+                    .setServerConfig("full_page_writes", settings.unsafeFast() ? "off" : "on")
                     .start();
             return new LocalPostgres(postgres);
         } catch (IOException e) {

@@ -1,6 +1,6 @@
 package io.nexusconnect.local.secrets;
 
-import io.nexusconnect.contracts.kafka.Json;
+import io.smallrye.jwt.build.Jwt;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -9,25 +9,20 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * RS256 bearer tokens the services accept ({@code mp.jwt.verify.publickey} + {@code mp.jwt.verify.issuer}), signed
- * with the JDK alone. The claims are those of the platform's identity provider: {@code tenant} scopes every request.
+ * RS256 bearer tokens the services accept ({@code mp.jwt.verify.publickey} + {@code mp.jwt.verify.issuer}), built and
+ * signed with smallrye-jwt-build. The claims are those of the platform's identity provider: {@code tenant} scopes every request.
  */
 public final class JwtSigner {
-    private static final String HEADER = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-
     private final KeyPair keys;
     private final String issuer;
     private final Clock clock;
@@ -79,33 +74,15 @@ public final class JwtSigner {
     /** A token of an administrator of {@code tenant}, valid for {@code validity}. */
     public String tokenForTenant(String tenant, String user, Duration validity) {
         long now = clock.instant().getEpochSecond();
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("iss", issuer);
-        claims.put("sub", user);
-        claims.put("upn", user + "@" + tenant);
-        claims.put("tenant", tenant);
-        claims.put("groups", List.of("connections-admin"));
-        claims.put("iat", now);
-        claims.put("exp", now + validity.toSeconds());
-        claims.put("jti", UUID.randomUUID().toString());
-        return sign(claims);
-    }
-
-    public String sign(Map<String, Object> claims) {
-        String signingInput = base64Url(HEADER.getBytes(StandardCharsets.UTF_8)) + "."
-                + base64Url(Json.write(claims).getBytes(StandardCharsets.UTF_8));
-        try {
-            Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initSign(keys.getPrivate());
-            signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + base64Url(signature.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign a JWT", e);
-        }
-    }
-
-    private static String base64Url(byte[] bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Jwt.issuer(issuer)
+                .subject(user)
+                .upn(user + "@" + tenant)
+                .claim("tenant", tenant)
+                .groups(Set.of("connections-admin"))
+                .issuedAt(now)
+                .expiresAt(now + validity.toSeconds())
+                .claim("jti", UUID.randomUUID().toString())
+                .sign(keys.getPrivate());
     }
 
     private static String pem(String type, byte[] der) {
