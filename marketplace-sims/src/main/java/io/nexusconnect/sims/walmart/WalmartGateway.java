@@ -26,6 +26,7 @@ import java.util.logging.Logger;
  * injected faults. The correlation id is echoed back.
  */
 final class WalmartGateway {
+    static final String RAW_BODY = "walmart.rawBody";
     static final String ACCESS_TOKEN = "WM_SEC.ACCESS_TOKEN";
     static final String SERVICE_NAME = "WM_SVC.NAME";
     static final String CORRELATION_ID = "WM_QOS.CORRELATION_ID";
@@ -105,11 +106,19 @@ final class WalmartGateway {
         TokenBucket bucket = bucket(operationId, now);
         boolean admitted = bucket.tryAcquire(now);
         SimResponse response = admitted ? handler.apply(new WalmartCall(operationId, ctx.pathParams(),
-                ctx.queryParams(), ctx.body() == null ? null : ctx.body().asString(),
+                ctx.queryParams(), body(ctx),
                 ctx.request().getHeader("Content-Type"), now,
                 fault.isPresent() && fault.get() instanceof Fault.InvalidSubmission))
                 : WalmartErrors.tooManyRequests();
         return withRateHeaders(response, operationId, bucket, now);
+    }
+
+    private static String body(RoutingContext ctx) {
+        String raw = ctx.get(RAW_BODY);
+        if (raw != null) {
+            return raw;
+        }
+        return ctx.body() == null ? null : ctx.body().asString();
     }
 
     private SimResponse withRateHeaders(SimResponse response, String operationId, TokenBucket bucket, Instant now) {

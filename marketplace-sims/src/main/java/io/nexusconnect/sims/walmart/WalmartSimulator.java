@@ -68,7 +68,19 @@ public final class WalmartSimulator implements AutoCloseable {
 
     private Router router() {
         Router router = Router.router(vertx);
-        router.route().handler(BodyHandler.create(false).setBodyLimit(10 * 1024 * 1024));
+        BodyHandler bodies = BodyHandler.create(false).setBodyLimit(10 * 1024 * 1024);
+        // a feed file arrives as multipart/form-data: kept as raw text for the feed handler to take its JSON part
+        router.route().handler(ctx -> {
+            String type = ctx.request().getHeader("Content-Type");
+            if (type != null && type.startsWith("multipart/")) {
+                ctx.request().body().onSuccess(raw -> {
+                    ctx.put(WalmartGateway.RAW_BODY, raw.toString(StandardCharsets.UTF_8));
+                    ctx.next();
+                }).onFailure(ctx::fail);
+            } else {
+                bodies.handle(ctx);
+            }
+        });
         new FaultsAdmin(faults, requestLog).mount(router);
         router.post("/v3/token").handler(this::token);
         WalmartGateway gateway = new WalmartGateway(vertx, tokens, faults, requestLog, config.clock(),
