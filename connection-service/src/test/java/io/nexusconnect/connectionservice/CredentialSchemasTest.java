@@ -51,14 +51,14 @@ class CredentialSchemasTest {
     }
 
     @Test
-    @DisplayName("Walmart takes OAuth client credentials or the signature scheme; each scheme names what it misses")
+    @DisplayName("Walmart takes OAuth client credentials, masks the secret, and names what it misses")
     void walmartSchemes() {
-        as("t-forms").body(Map.of("marketplace", "walmart", "fields", Map.of("authScheme", "oauth",
+        as("t-forms").body(Map.of("marketplace", "walmart", "fields", Map.of(
                 "clientId", "walmart-client-0123", "clientSecret", "walmart-secret-0123456789"))).post("/api/connections")
                 .then().statusCode(201).body("credentials.clientSecret", equalTo("****6789"));
-        as("t-forms").body(Map.of("marketplace", "walmart", "fields", Map.of("authScheme", "signature",
-                "consumerId", "3f2504e0-4f89-11d3-9a0c-0305e82c3301"))).post("/api/connections")
-                .then().statusCode(400).body("errors.field", equalTo(List.of("fields.privateKey", "fields.channelType")));
+        as("t-forms").body(Map.of("marketplace", "walmart", "fields", Map.of("clientId", "walmart-client-0123")))
+                .post("/api/connections")
+                .then().statusCode(400).body("errors.field", equalTo(List.of("fields.clientSecret")));
     }
 
     @Test
@@ -69,8 +69,8 @@ class CredentialSchemasTest {
                         "notificationVerificationToken", "too-short"),
                 "fields.appId", "fields.devId", "fields.certId", "fields.userToken", "fields.refreshToken",
                 "fields.notificationVerificationToken");
-        expectErrors("walmart", Map.of("authScheme", "basic", "privateKey", "not a pem"),
-                "fields.authScheme", "fields.privateKey");
+        expectErrors("walmart", Map.of("clientId", "walmart-client-0123", "acknowledgeOrders", "maybe"),
+                "fields.clientSecret", "fields.acknowledgeOrders");
         expectErrors("shopify", Map.of("shopDomain", "evil.com", "adminApiAccessToken", "abc"),
                 "fields.shopDomain", "fields.adminApiAccessToken", "fields.apiSecretKey");
         expectErrors("zalando", Map.of("clientId", "zalando-client-1", "clientSecret", "zalando-secret-1", "merchantId", "42"),

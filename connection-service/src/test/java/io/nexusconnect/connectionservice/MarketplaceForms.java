@@ -30,11 +30,8 @@ final class MarketplaceForms {
                 f.put("notificationVerificationToken", "nexus_verification_" + hex(24));
             }
             case "walmart" -> {
-                f.put("authScheme", "signature");
-                f.put("consumerId", UUID.randomUUID().toString());
-                f.put("privateKey", "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC" + hex(40)
-                        + "\n-----END PRIVATE KEY-----\n");
-                f.put("channelType", "seller");
+                f.put("clientId", "walmart-client-" + hex(12));
+                f.put("clientSecret", "walmart-secret-" + hex(24));
             }
             case "shopify" -> {
                 f.put("shopDomain", "nexus-" + hex(6) + ".myshopify.com");

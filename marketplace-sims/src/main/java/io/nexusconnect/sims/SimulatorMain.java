@@ -5,6 +5,8 @@ import io.nexusconnect.sims.amazon.AmazonSimulator;
 import io.nexusconnect.sims.ebay.EbaySimulator;
 import io.nexusconnect.sims.shopify.ShopifySimConfig;
 import io.nexusconnect.sims.shopify.ShopifySimulator;
+import io.nexusconnect.sims.walmart.WalmartSimConfig;
+import io.nexusconnect.sims.walmart.WalmartSimulator;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -22,10 +24,12 @@ public final class SimulatorMain {
         AmazonSimConfig config;
         EbayLaunch ebayLaunch;
         ShopifyOption shopify;
+        PortOption walmart;
         try {
             ebayLaunch = EbayLaunch.parse(args);
             shopify = ShopifyOption.take(ebayLaunch.remaining());
-            config = parse(shopify.rest());
+            walmart = PortOption.take("--walmart-port", shopify.rest());
+            config = parse(walmart.rest());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(usage());
@@ -37,6 +41,9 @@ public final class SimulatorMain {
         ShopifySimulator shopifySim = shopify.port() < 0 ? null : ShopifySimulator.start(ShopifySimConfig.defaults()
                 .withHost(config.host()).withPort(shopify.port())
                 .withData(config.orderCount(), Math.max(1, config.listingCount()), config.seed()));
+        WalmartSimulator walmartSim = walmart.port() < 0 ? null : WalmartSimulator.start(WalmartSimConfig
+                .defaults().withPort(walmart.port()).withData(config.orderCount(),
+                        Math.max(1, config.listingCount()), config.seed()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             amazon.close();
@@ -45,6 +52,9 @@ public final class SimulatorMain {
             }
             if (shopifySim != null) {
                 shopifySim.close();
+            }
+            if (walmartSim != null) {
+                walmartSim.close();
             }
             stopped.countDown();
         }, "simulator-shutdown"));
@@ -69,7 +79,29 @@ public final class SimulatorMain {
             System.out.println("  demo shop            " + ShopifySimulator.DEMO.myshopifyDomain() + " ("
                     + ShopifySimulator.DEMO.name() + "), token: ShopifySimulator.DEMO");
         }
+        if (walmartSim != null) {
+            System.out.println("Walmart Marketplace simulator");
+            System.out.println("  APIs and /v3/token   " + walmartSim.baseUrl());
+            System.out.println("  demo seller          " + WalmartSimulator.DEMO.sellerName() + ", client "
+                    + WalmartSimulator.DEMO.clientId() + " (secret: WalmartSimulator.DEMO)");
+        }
         stopped.await();
+    }
+
+    /** {@code --walmart-port N} starts the Walmart simulator beside Amazon's (same order count and seed). */
+    record PortOption(int port, String[] rest) {
+        static PortOption take(String option, String[] args) {
+            java.util.List<String> rest = new java.util.ArrayList<>();
+            int port = -1;
+            for (int i = 0; i < args.length; i++) {
+                if (option.equals(args[i]) && i + 1 < args.length) {
+                    port = Integer.parseInt(args[++i]);
+                } else {
+                    rest.add(args[i]);
+                }
+            }
+            return new PortOption(port, rest.toArray(String[]::new));
+        }
     }
 
     /** {@code --shopify-port N} starts the Shopify simulator beside Amazon's (same host, order count and seed). */
@@ -135,6 +167,6 @@ public final class SimulatorMain {
     static String usage() {
         return "usage: SimulatorMain [--amazon-port 9101] [--amazon-sandbox-port <amazon-port + 1>] [--host 127.0.0.1]"
                 + " [--orders 1500] [--listings 200] [--speed 1] [--seed 42] [--token-ttl PT1H] [--lookback P30D]"
-                + " [--order-lag PT2M] [--shopify-port 9105]" + EbayLaunch.usage();
+                + " [--order-lag PT2M] [--shopify-port 9105] [--walmart-port 9121]" + EbayLaunch.usage();
     }
 }

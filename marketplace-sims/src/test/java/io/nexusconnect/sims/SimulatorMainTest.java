@@ -48,4 +48,14 @@ class SimulatorMainTest {
         assertThat(SimulatorMain.parse(launch.remaining()).port()).isEqualTo(9101);
         assertThat(EbayLaunch.parse(new String[]{"--orders", "5"}).config()).isEmpty();
     }
+
+    @Test
+    @DisplayName("Given --walmart-port among the Amazon options, when parsed, then the Walmart port is taken and the Amazon options are left as they were")
+    void parsesTheWalmartPort() {
+        SimulatorMain.PortOption walmart = SimulatorMain.PortOption.take("--walmart-port",
+                new String[]{"--amazon-port", "9101", "--walmart-port", "9121"});
+
+        assertThat(walmart.port()).isEqualTo(9121);
+        assertThat(SimulatorMain.parse(walmart.rest()).port()).isEqualTo(9101);
+    }
 }

@@ -15,8 +15,8 @@ import java.util.Map;
         Amazon: lwaClientId, lwaClientSecret, refreshToken (secrets), sellingPartnerId, marketplaceIds \
         (comma-separated), region (NA/EU/FE), sandbox (true/false, optional), sellerCentralUrl (optional). \
         Bol.com: clientId, clientSecret. eBay: appId, devId, certId, userToken, refreshToken, \
-        notificationVerificationToken, environment (optional). Walmart: authScheme oauth (clientId, clientSecret) or \
-        signature (consumerId, privateKey PEM, channelType). Shopify: shopDomain (*.myshopify.com), \
+        notificationVerificationToken, environment (optional). Walmart: clientId, clientSecret, \
+        acknowledgeOrders (optional, true|false). Shopify: shopDomain (*.myshopify.com), \
         adminApiAccessToken, apiSecretKey, locationId (optional stock location). Zalando: clientId, clientSecret, merchantId. Kaufland: clientKey, \
         secretKey, storefront.""")
 public record CreateConnectionRequest(

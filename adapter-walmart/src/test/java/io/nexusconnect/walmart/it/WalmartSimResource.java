@@ -1,0 +1,56 @@
+package io.nexusconnect.walmart.it;
+
+import io.nexusconnect.sims.walmart.WalmartSimConfig;
+import io.nexusconnect.sims.walmart.WalmartSimulator;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The Walmart simulator of marketplace-sims in the test JVM, with 600 orders (several pages) and roomy buckets so the
+ * tests are about behaviour, not waiting; the adapter's API and token URLs point at it.
+ */
+public class WalmartSimResource implements QuarkusTestResourceLifecycleManager {
+    static final int ORDERS = Integer.getInteger("walmart.sim.orders", 600);
+    static final int ITEMS = Integer.getInteger("walmart.sim.items", 60);
+    /** The benchmark runs against the simulator's default (documented-order) limits and the adapter's own. */
+    static final boolean DOCUMENTED_LIMITS = Boolean.getBoolean("walmart.sim.documented-limits");
+    private WalmartSimulator sim;
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, WalmartSimConfig.Bucket> roomy = new HashMap<>();
+        WalmartSimConfig.DEFAULT_BUCKETS.keySet().forEach(op -> roomy.put(op, new WalmartSimConfig.Bucket(200, 200)));
+        WalmartSimConfig simConfig = WalmartSimConfig.defaults().withData(ORDERS, ITEMS, 11);
+        sim = WalmartSimulator.start(DOCUMENTED_LIMITS ? simConfig.withFeeds(30, Duration.ofSeconds(2))
+                : simConfig.withBuckets(roomy).withFeeds(30, Duration.ofMillis(300)));
+        Map<String, String> config = new HashMap<>();
+        config.put("nexus.apis.walmart.base-url", sim.baseUrl());
+        config.put("nexus.apis.walmart-token.base-url", sim.baseUrl() + "/v3/token");
+        config.put("nexus.apis.walmart.speed-factor", "50");
+        config.put("nexus.apis.walmart.max-attempts", "3");
+        config.put("nexus.walmart.orders.end-guard", "PT0S");
+        config.put("nexus.walmart.orders.page-size", "200");
+        config.put("nexus.walmart.inventory.feed-threshold", "5");
+        config.put("nexus.walmart.inventory.feed-poll-interval", DOCUMENTED_LIMITS ? "PT1S" : "PT0.2S");
+        for (String op : DOCUMENTED_LIMITS ? java.util.Set.<String>of() : WalmartSimConfig.DEFAULT_BUCKETS.keySet()) {
+            config.put("nexus.apis.walmart.limits." + op + ".rate", "200");
+            config.put("nexus.apis.walmart.limits." + op + ".burst", "200");
+        }
+        return config;
+    }
+
+    @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(sim, new TestInjector.MatchesType(WalmartSimulator.class));
+    }
+
+    @Override
+    public void stop() {
+        if (sim != null) {
+            sim.close();
+        }
+    }
+}

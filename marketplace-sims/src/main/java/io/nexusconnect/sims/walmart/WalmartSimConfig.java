@@ -1,0 +1,69 @@
+package io.nexusconnect.sims.walmart;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * What a Walmart simulator instance looks like. Limits the documentation leaves open (per-endpoint buckets, the
+ * production feed rate) are values here, named after the operation they throttle.
+ *
+ * @param chargeBasis whether {@code chargeAmount} of a PRODUCT charge is the unit price or the line total (uncertain
+ *                    in Walmart's documentation, see BEHAVIOR-walmart.md)
+ * @param feedProcessing how long an accepted feed stays RECEIVED/INPROGRESS before it is PROCESSED
+ */
+public record WalmartSimConfig(String host, int port, Clock clock, long seed, int orderCount, int itemCount,
+                               Duration lookback, Duration tokenTtl, Map<String, Bucket> buckets,
+                               int feedsPerHour, Duration feedProcessing, ChargeBasis chargeBasis) {
+
+    /** A token bucket: {@code burst} calls, refilled at {@code perSecond}. */
+    public record Bucket(double perSecond, int burst) {
+    }
+
+    public enum ChargeBasis { UNIT, LINE }
+
+    /** Decision: Walmart's limits table is not in the specs; these figures are of the order the docs name. */
+    public static final Map<String, Bucket> DEFAULT_BUCKETS = Map.of(
+            WalmartSimulator.GET_ORDERS, new Bucket(20.0 / 60, 20),
+            WalmartSimulator.ACKNOWLEDGE, new Bucket(20.0 / 60, 20),
+            WalmartSimulator.UPDATE_INVENTORY, new Bucket(50.0 / 60, 50),
+            WalmartSimulator.GET_INVENTORY, new Bucket(50.0 / 60, 50),
+            WalmartSimulator.SUBMIT_FEED, new Bucket(10.0 / 60, 10),
+            WalmartSimulator.GET_FEED, new Bucket(100.0 / 60, 100),
+            WalmartSimulator.GET_ITEMS, new Bucket(300.0 / 60, 300));
+
+    public static WalmartSimConfig defaults() {
+        return new WalmartSimConfig("127.0.0.1", 0, Clock.systemUTC(), 42, 120, 40, Duration.ofDays(30),
+                Duration.ofMinutes(15), DEFAULT_BUCKETS, 30, Duration.ofSeconds(2), ChargeBasis.UNIT);
+    }
+
+    public WalmartSimConfig withPort(int newPort) {
+        return new WalmartSimConfig(host, newPort, clock, seed, orderCount, itemCount, lookback, tokenTtl, buckets,
+                feedsPerHour, feedProcessing, chargeBasis);
+    }
+
+    public WalmartSimConfig withClock(Clock newClock) {
+        return new WalmartSimConfig(host, port, newClock, seed, orderCount, itemCount, lookback, tokenTtl, buckets,
+                feedsPerHour, feedProcessing, chargeBasis);
+    }
+
+    public WalmartSimConfig withData(int orders, int items, long newSeed) {
+        return new WalmartSimConfig(host, port, clock, newSeed, orders, items, lookback, tokenTtl, buckets,
+                feedsPerHour, feedProcessing, chargeBasis);
+    }
+
+    public WalmartSimConfig withBuckets(Map<String, Bucket> newBuckets) {
+        return new WalmartSimConfig(host, port, clock, seed, orderCount, itemCount, lookback, tokenTtl, newBuckets,
+                feedsPerHour, feedProcessing, chargeBasis);
+    }
+
+    public WalmartSimConfig withFeeds(int perHour, Duration processing) {
+        return new WalmartSimConfig(host, port, clock, seed, orderCount, itemCount, lookback, tokenTtl, buckets,
+                perHour, processing, chargeBasis);
+    }
+
+    public WalmartSimConfig withTokenTtl(Duration ttl) {
+        return new WalmartSimConfig(host, port, clock, seed, orderCount, itemCount, lookback, ttl, buckets,
+                feedsPerHour, feedProcessing, chargeBasis);
+    }
+}

@@ -1,0 +1,186 @@
+package io.nexusconnect.sims.walmart;
+
+import io.nexusconnect.sims.common.faults.Fault;
+import io.nexusconnect.sims.common.faults.FaultKind;
+import io.nexusconnect.sims.common.faults.Faults;
+import io.nexusconnect.sims.common.faults.FaultsAdmin;
+import io.nexusconnect.sims.common.http.Json;
+import io.nexusconnect.sims.common.http.SimResponse;
+import io.nexusconnect.sims.common.http.SimServer;
+import io.nexusconnect.sims.common.requests.RequestLog;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * A Walmart Marketplace (US) simulator: the client-credentials token ({@code POST /v3/token}, Basic auth), the
+ * gateway's required headers, orders with cursor paging and acknowledgement, single-SKU inventory, the inventory
+ * feed, items with publish status, per-operation token buckets with Walmart's rate headers, fault injection.
+ * What and why: BEHAVIOR-walmart.md.
+ */
+public final class WalmartSimulator implements AutoCloseable {
+
+    /** The demo seller's application. The values are fake and public. */
+    public record DemoIdentity(String clientId, String clientSecret, String sellerName) {
+        @Override
+        public String toString() {
+            return "DemoIdentity[clientId=" + clientId + ", clientSecret=***, sellerName=" + sellerName + "]";
+        }
+    }
+
+    public static final DemoIdentity DEMO = new DemoIdentity("8c2f6a5e-0d3b-4e7a-9f11-nexus-demo-wm",
+            "nexus-demo-walmart-client-secret-0001", "Nexus Demo Walmart Seller");
+
+    public static final String TOKEN = "getToken";
+    public static final String GET_ORDERS = "getAllOrders";
+    public static final String ACKNOWLEDGE = "acknowledgeOrders";
+    public static final String UPDATE_INVENTORY = "updateInventoryForAnItem";
+    public static final String GET_INVENTORY = "getInventory";
+    public static final String SUBMIT_FEED = "submitFeed";
+    public static final String GET_FEED = "getFeedItemStatus";
+    public static final String GET_ITEMS = "getAllItems";
+
+    private final WalmartSimConfig config;
+    private final Vertx vertx;
+    private final WalmartStore store;
+    private final WalmartTokens tokens;
+    private final Faults faults = new Faults();
+    private final RequestLog requestLog = new RequestLog();
+    private final HttpServer server;
+
+    private WalmartSimulator(WalmartSimConfig config) {
+        this.config = config;
+        this.store = new WalmartStore(config);
+        this.tokens = new WalmartTokens(config.clock(), config.tokenTtl());
+        this.vertx = SimServer.vertx();
+        this.server = SimServer.listen(vertx, router(), config.host(), config.port(), "Walmart simulator");
+    }
+
+    public static WalmartSimulator start(WalmartSimConfig config) {
+        return new WalmartSimulator(config);
+    }
+
+    private Router router() {
+        Router router = Router.router(vertx);
+        BodyHandler bodies = BodyHandler.create(false).setBodyLimit(10 * 1024 * 1024);
+        // a feed file arrives as multipart/form-data: kept as raw text for the feed handler to take its JSON part
+        router.route().handler(ctx -> {
+            String type = ctx.request().getHeader("Content-Type");
+            if (type != null && type.startsWith("multipart/")) {
+                ctx.request().body().onSuccess(raw -> {
+                    ctx.put(WalmartGateway.RAW_BODY, raw.toString(StandardCharsets.UTF_8));
+                    ctx.next();
+                }).onFailure(ctx::fail);
+            } else {
+                bodies.handle(ctx);
+            }
+        });
+        new FaultsAdmin(faults, requestLog).mount(router);
+        router.post("/v3/token").handler(this::token);
+        WalmartGateway gateway = new WalmartGateway(vertx, tokens, faults, requestLog, config.clock(),
+                config.buckets());
+        OrdersApi orders = new OrdersApi(store, config.chargeBasis());
+        InventoryApi inventory = new InventoryApi(store, config.feedsPerHour(), config.feedProcessing());
+        ItemsApi items = new ItemsApi(store);
+        router.get("/v3/orders").handler(gateway.route(GET_ORDERS, orders::getAll));
+        router.post("/v3/orders/:purchaseOrderId/acknowledge").handler(gateway.route(ACKNOWLEDGE,
+                orders::acknowledge));
+        router.put("/v3/inventory").handler(gateway.route(UPDATE_INVENTORY, inventory::put));
+        router.get("/v3/inventory").handler(gateway.route(GET_INVENTORY, inventory::get));
+        router.post("/v3/feeds").handler(gateway.route(SUBMIT_FEED, inventory::submitFeed));
+        router.get("/v3/feeds/:feedId").handler(gateway.route(GET_FEED, inventory::getFeed));
+        router.get("/v3/items").handler(gateway.route(GET_ITEMS, items::getAll));
+        router.route().last().handler(ctx -> WalmartErrors.notFound("CONTENT_NOT_FOUND.GMP_GATEWAY_API",
+                "Resource not found.").send(ctx));
+        return router;
+    }
+
+    /** {@code POST /v3/token}: Basic client id/secret, {@code grant_type=client_credentials}, auth.json. */
+    private void token(RoutingContext ctx) {
+        SimResponse response;
+        Optional<Fault> fault = faults.take(TOKEN, FaultKind.Target.TOKEN_ENDPOINT);
+        String grant = ctx.request().getFormAttribute("grant_type");
+        if (grant == null && ctx.body() != null) {
+            String body = ctx.body().asString();
+            grant = body != null && body.contains("grant_type=client_credentials") ? "client_credentials" : null;
+        }
+        if (fault.isPresent() && fault.get() instanceof Fault.ServerError s) {
+            response = WalmartErrors.systemError(s.status());
+        } else if (fault.isPresent() && fault.get() instanceof Fault.RateLimit) {
+            response = WalmartErrors.tooManyRequests();
+        } else if ((fault.isPresent() && (fault.get() instanceof Fault.InvalidClient
+                || fault.get() instanceof Fault.InvalidGrant)) || !basicMatches(ctx.request().getHeader(
+                "Authorization"))) {
+            response = WalmartErrors.of(401, "UNAUTHORIZED.GMP_GATEWAY_API", "clientId",
+                    "Invalid client id or secret", "ERROR", "DATA");
+        } else if (!"client_credentials".equals(grant)) {
+            response = WalmartErrors.badRequest("INVALID_REQUEST_CONTENT.GMP_GATEWAY_API", "grant_type",
+                    "grant_type must be client_credentials");
+        } else if (ctx.request().getHeader(WalmartGateway.CORRELATION_ID) == null
+                || ctx.request().getHeader(WalmartGateway.SERVICE_NAME) == null) {
+            response = WalmartErrors.missingHeader(ctx.request().getHeader(WalmartGateway.SERVICE_NAME) == null
+                    ? WalmartGateway.SERVICE_NAME : WalmartGateway.CORRELATION_ID);
+        } else {
+            response = SimResponse.json(200, Json.object().put("access_token", tokens.issue())
+                    .put("token_type", "Bearer").put("expires_in", tokens.ttlSeconds()));
+        }
+        if (fault.isPresent() && fault.get() instanceof Fault.MalformedJson) {
+            response = response.garbled();
+        }
+        response.send(ctx);
+        requestLog.record(TOKEN, response.status());
+    }
+
+    private static boolean basicMatches(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return false;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()),
+                    StandardCharsets.UTF_8);
+            return decoded.equals(DEMO.clientId() + ":" + DEMO.clientSecret());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    public WalmartSimConfig config() {
+        return config;
+    }
+
+    public String baseUrl() {
+        return "http://" + config.host() + ":" + server.actualPort();
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    public RequestLog requestLog() {
+        return requestLog;
+    }
+
+    public WalmartStore store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        SimServer.close(vertx, "Walmart simulator");
+    }
+
+    @Override
+    public String toString() {
+        return "WalmartSimulator[" + baseUrl() + "]";
+    }
+}
