@@ -3,6 +3,8 @@ package io.nexusconnect.sims;
 import io.nexusconnect.sims.amazon.AmazonSimConfig;
 import io.nexusconnect.sims.amazon.AmazonSimulator;
 import io.nexusconnect.sims.ebay.EbaySimulator;
+import io.nexusconnect.sims.kaufland.KauflandSimConfig;
+import io.nexusconnect.sims.kaufland.KauflandSimulator;
 import io.nexusconnect.sims.shopify.ShopifySimConfig;
 import io.nexusconnect.sims.shopify.ShopifySimulator;
 
@@ -22,9 +24,11 @@ public final class SimulatorMain {
         AmazonSimConfig config;
         EbayLaunch ebayLaunch;
         ShopifyOption shopify;
+        PortOption kaufland;
         try {
             ebayLaunch = EbayLaunch.parse(args);
-            shopify = ShopifyOption.take(ebayLaunch.remaining());
+            kaufland = PortOption.take("--kaufland-port", ebayLaunch.remaining());
+            shopify = ShopifyOption.take(kaufland.rest());
             config = parse(shopify.rest());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
@@ -37,9 +41,15 @@ public final class SimulatorMain {
         ShopifySimulator shopifySim = shopify.port() < 0 ? null : ShopifySimulator.start(ShopifySimConfig.defaults()
                 .withHost(config.host()).withPort(shopify.port())
                 .withData(config.orderCount(), Math.max(1, config.listingCount()), config.seed()));
+        KauflandSimulator kauflandSim = kaufland.port() < 0 ? null : KauflandSimulator.start(
+                KauflandSimConfig.defaults().withHost(config.host()).withPort(kaufland.port())
+                        .withData(config.orderCount(), Math.max(1, config.listingCount()), config.seed()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             amazon.close();
+            if (kauflandSim != null) {
+                kauflandSim.close();
+            }
             if (ebay != null) {
                 ebay.close();
             }
@@ -69,7 +79,34 @@ public final class SimulatorMain {
             System.out.println("  demo shop            " + ShopifySimulator.DEMO.myshopifyDomain() + " ("
                     + ShopifySimulator.DEMO.name() + "), token: ShopifySimulator.DEMO");
         }
+        if (kauflandSim != null) {
+            System.out.println("Kaufland Seller API v2 simulator");
+            System.out.println("  API                  " + kauflandSim.baseUrl());
+            System.out.println("  demo seller          " + KauflandSimulator.DEMO.sellerName() + ", client key "
+                    + KauflandSimulator.DEMO.clientKey() + " (secret key: KauflandSimulator.DEMO), storefronts "
+                    + kauflandSim.config().storefronts());
+        }
         stopped.await();
+    }
+
+    /** {@code <name> N} starts one more simulator beside Amazon's (same host, order count and seed). */
+    record PortOption(int port, String[] rest) {
+        static PortOption take(String name, String[] args) {
+            java.util.List<String> rest = new java.util.ArrayList<>();
+            int port = -1;
+            for (int i = 0; i < args.length; i++) {
+                if (name.equals(args[i]) && i + 1 < args.length) {
+                    try {
+                        port = Integer.parseInt(args[++i]);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("invalid value for " + name + ": " + args[i], e);
+                    }
+                } else {
+                    rest.add(args[i]);
+                }
+            }
+            return new PortOption(port, rest.toArray(String[]::new));
+        }
     }
 
     /** {@code --shopify-port N} starts the Shopify simulator beside Amazon's (same host, order count and seed). */
@@ -135,6 +172,6 @@ public final class SimulatorMain {
     static String usage() {
         return "usage: SimulatorMain [--amazon-port 9101] [--amazon-sandbox-port <amazon-port + 1>] [--host 127.0.0.1]"
                 + " [--orders 1500] [--listings 200] [--speed 1] [--seed 42] [--token-ttl PT1H] [--lookback P30D]"
-                + " [--order-lag PT2M] [--shopify-port 9105]" + EbayLaunch.usage();
+                + " [--order-lag PT2M] [--shopify-port 9105] [--kaufland-port 9121]" + EbayLaunch.usage();
     }
 }
