@@ -69,6 +69,7 @@ public final class KauflandSimulator implements AutoCloseable {
         UnitsApi units = new UnitsApi(store, storefronts);
         router.get("/v2/status/ping").handler(gateway.route("ping", units::ping));
         router.get("/v2/order-units").handler(gateway.route("getOrderUnits", orderUnits::list));
+        router.get("/v2/orders/:id_order").handler(gateway.route("getOrder", orderUnits::order));
         router.get("/v2/units").handler(gateway.route("getUnits", units::list));
         router.post("/v2/units/bulk").handler(gateway.route("bulkUpdateUnits", units::bulk));
         router.patch("/v2/units/:id_unit").handler(gateway.route("patchUnit", units::patch));

@@ -71,6 +71,23 @@ public final class OrderUnitsApi {
                 .toList()), paging.offset(), paging.limit(), matching.size()));
     }
 
+    /** {@code GET /v2/orders/{id_order}}: the order with all its units ({@code OrderDetails}). */
+    public SimResponse order(KauflandCall call) {
+        String idOrder = call.path("id_order");
+        List<OrderUnit> units = store.orderUnits().stream().filter(u -> u.idOrder().equals(idOrder))
+                .sorted(Comparator.comparing(OrderUnit::idOrderUnit)).toList();
+        if (units.isEmpty()) {
+            return KauflandErrors.notFound("Order");
+        }
+        var body = io.nexusconnect.sims.common.http.Json.object();
+        var data = body.putObject("data").put("id_order", idOrder)
+                .put("ts_created_iso", io.nexusconnect.sims.common.http.Json.time(units.getFirst().tsCreated()))
+                .put("storefront", units.getFirst().storefront().toUpperCase())
+                .put("fulfillment_type", "fulfilled_by_merchant");
+        data.set("order_units", KauflandJson.array(units.stream().map(KauflandJson::orderUnit).toList()));
+        return SimResponse.json(200, body);
+    }
+
     private static Instant instant(String value) {
         return value == null || value.isBlank() ? null : Instant.parse(value);
     }
