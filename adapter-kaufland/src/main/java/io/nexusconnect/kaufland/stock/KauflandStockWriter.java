@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nexusconnect.adapterkit.client.MarketplaceResponse;
 import io.nexusconnect.adapterkit.credentials.ConnectionCredentials;
 import io.nexusconnect.adapterkit.errors.MarketplaceException;
-import io.nexusconnect.adapterkit.paging.Page;
 import io.nexusconnect.adapterkit.paging.Paging;
 import io.nexusconnect.adapterkit.stock.StockWriter;
 import io.nexusconnect.contracts.Marketplace;
@@ -16,6 +15,7 @@ import io.nexusconnect.contracts.sync.ErrorCode;
 import io.nexusconnect.kaufland.client.KauflandAccount;
 import io.nexusconnect.kaufland.client.KauflandApiClient;
 import io.nexusconnect.kaufland.client.model.BulkUpdateResponse;
+import io.nexusconnect.kaufland.client.model.Pagination;
 import io.nexusconnect.kaufland.client.model.Unit;
 import io.nexusconnect.kaufland.client.model.UnitsPage;
 import io.nexusconnect.kaufland.config.KauflandConfig;
@@ -97,8 +97,7 @@ public class KauflandStockWriter implements StockWriter {
                     .query("limit", Integer.toString(request.limit()))
                     .query("offset", Long.toString(request.offset())));
             UnitsPage page = collect(response, result);
-            return page.pagination() == null || page.pagination().total() == null ? Page.of(page.data())
-                    : Page.withTotal(page.data(), page.pagination().total());
+            return Pagination.page(page.data(), page.pagination());
         }, page -> { });
         return result;
     }

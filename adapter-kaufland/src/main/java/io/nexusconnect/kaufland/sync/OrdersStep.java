@@ -1,7 +1,6 @@
 package io.nexusconnect.kaufland.sync;
 
 import io.nexusconnect.adapterkit.client.MarketplaceResponse;
-import io.nexusconnect.adapterkit.paging.Page;
 import io.nexusconnect.adapterkit.paging.Paging;
 import io.nexusconnect.adapterkit.sync.CycleContext;
 import io.nexusconnect.adapterkit.sync.RecordSink;
@@ -10,6 +9,7 @@ import io.nexusconnect.kaufland.client.KauflandAccount;
 import io.nexusconnect.kaufland.client.KauflandApiClient;
 import io.nexusconnect.kaufland.client.model.OrderDetails;
 import io.nexusconnect.kaufland.client.model.OrderUnit;
+import io.nexusconnect.kaufland.client.model.Pagination;
 import io.nexusconnect.kaufland.client.model.OrderUnitsPage;
 import io.nexusconnect.kaufland.mapping.OrderGrouper;
 import org.jboss.logging.Logger;
@@ -72,9 +72,7 @@ final class OrdersStep {
                     units.add(unit);
                     source.putIfAbsent(unit.idOrder(), response);
                 }
-                long total = page.pagination() == null || page.pagination().total() == null ? -1
-                        : page.pagination().total();
-                return total < 0 ? Page.of(page.data()) : Page.withTotal(page.data(), total);
+                return Pagination.page(page.data(), page.pagination());
             }, page -> { });
             publish(sink, from, byOrder, source);
             sink.pageCompleted(SyncScope.ORDERS);

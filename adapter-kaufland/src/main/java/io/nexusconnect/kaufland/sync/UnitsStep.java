@@ -1,13 +1,13 @@
 package io.nexusconnect.kaufland.sync;
 
 import io.nexusconnect.adapterkit.client.MarketplaceResponse;
-import io.nexusconnect.adapterkit.paging.Page;
 import io.nexusconnect.adapterkit.paging.Paging;
 import io.nexusconnect.adapterkit.sync.CycleContext;
 import io.nexusconnect.adapterkit.sync.RecordSink;
 import io.nexusconnect.contracts.sync.SyncScope;
 import io.nexusconnect.kaufland.client.KauflandAccount;
 import io.nexusconnect.kaufland.client.KauflandApiClient;
+import io.nexusconnect.kaufland.client.model.Pagination;
 import io.nexusconnect.kaufland.client.model.Unit;
 import io.nexusconnect.kaufland.client.model.UnitsPage;
 import io.nexusconnect.kaufland.mapping.UnitMapper;
@@ -63,9 +63,7 @@ final class UnitsStep {
                         }
                     }
                 }
-                long total = page.pagination() == null || page.pagination().total() == null ? -1
-                        : page.pagination().total();
-                return total < 0 ? Page.of(page.data()) : Page.withTotal(page.data(), total);
+                return Pagination.page(page.data(), page.pagination());
             }, page -> sink.pageCompleted(products ? SyncScope.PRODUCTS : SyncScope.INVENTORY));
         }
         if (context.wants(SyncScope.INVENTORY)) {
