@@ -3,6 +3,8 @@ package io.nexusconnect.sims;
 import io.nexusconnect.sims.amazon.AmazonSimConfig;
 import io.nexusconnect.sims.amazon.AmazonSimulator;
 import io.nexusconnect.sims.ebay.EbaySimulator;
+import io.nexusconnect.sims.kaufland.KauflandSimConfig;
+import io.nexusconnect.sims.kaufland.KauflandSimulator;
 import io.nexusconnect.sims.shopify.ShopifySimConfig;
 import io.nexusconnect.sims.shopify.ShopifySimulator;
 import io.nexusconnect.sims.walmart.WalmartSimConfig;
@@ -25,11 +27,13 @@ public final class SimulatorMain {
         EbayLaunch ebayLaunch;
         ShopifyOption shopify;
         PortOption walmart;
+        PortOption kaufland;
         try {
             ebayLaunch = EbayLaunch.parse(args);
             shopify = ShopifyOption.take(ebayLaunch.remaining());
             walmart = PortOption.take("--walmart-port", shopify.rest());
-            config = parse(walmart.rest());
+            kaufland = PortOption.take("--kaufland-port", walmart.rest());
+            config = parse(kaufland.rest());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(usage());
@@ -44,9 +48,15 @@ public final class SimulatorMain {
         WalmartSimulator walmartSim = walmart.port() < 0 ? null : WalmartSimulator.start(WalmartSimConfig
                 .defaults().withPort(walmart.port()).withData(config.orderCount(),
                         Math.max(1, config.listingCount()), config.seed()));
+        KauflandSimulator kauflandSim = kaufland.port() < 0 ? null : KauflandSimulator.start(
+                KauflandSimConfig.defaults().withHost(config.host()).withPort(kaufland.port())
+                        .withData(config.orderCount(), Math.max(1, config.listingCount()), config.seed()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             amazon.close();
+            if (kauflandSim != null) {
+                kauflandSim.close();
+            }
             if (ebay != null) {
                 ebay.close();
             }
@@ -85,17 +95,28 @@ public final class SimulatorMain {
             System.out.println("  demo seller          " + WalmartSimulator.DEMO.sellerName() + ", client "
                     + WalmartSimulator.DEMO.clientId() + " (secret: WalmartSimulator.DEMO)");
         }
+        if (kauflandSim != null) {
+            System.out.println("Kaufland Seller API v2 simulator");
+            System.out.println("  API                  " + kauflandSim.baseUrl());
+            System.out.println("  demo seller          " + KauflandSimulator.DEMO.sellerName() + ", client key "
+                    + KauflandSimulator.DEMO.clientKey() + " (secret key: KauflandSimulator.DEMO), storefronts "
+                    + kauflandSim.config().storefronts());
+        }
         stopped.await();
     }
 
-    /** {@code --walmart-port N} starts the Walmart simulator beside Amazon's (same order count and seed). */
+    /** {@code <name> N} starts one more simulator beside Amazon's (same host, order count and seed). */
     record PortOption(int port, String[] rest) {
-        static PortOption take(String option, String[] args) {
+        static PortOption take(String name, String[] args) {
             java.util.List<String> rest = new java.util.ArrayList<>();
             int port = -1;
             for (int i = 0; i < args.length; i++) {
-                if (option.equals(args[i]) && i + 1 < args.length) {
-                    port = Integer.parseInt(args[++i]);
+                if (name.equals(args[i]) && i + 1 < args.length) {
+                    try {
+                        port = Integer.parseInt(args[++i]);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("invalid value for " + name + ": " + args[i], e);
+                    }
                 } else {
                     rest.add(args[i]);
                 }
@@ -167,6 +188,6 @@ public final class SimulatorMain {
     static String usage() {
         return "usage: SimulatorMain [--amazon-port 9101] [--amazon-sandbox-port <amazon-port + 1>] [--host 127.0.0.1]"
                 + " [--orders 1500] [--listings 200] [--speed 1] [--seed 42] [--token-ttl PT1H] [--lookback P30D]"
-                + " [--order-lag PT2M] [--shopify-port 9105] [--walmart-port 9121]" + EbayLaunch.usage();
+                + " [--order-lag PT2M] [--shopify-port 9105] [--walmart-port 9121] [--kaufland-port 9131]" + EbayLaunch.usage();
     }
 }

@@ -97,6 +97,9 @@ public final class CredentialSchemas {
                 secret("clientKey", "Client Key", "[a-f0-9]{32}", "32 hex characters"),
                 secret("secretKey", "Secret Key", "[a-f0-9]{64}", "64 hex characters"),
                 choice("storefront", "Storefront", List.of("de", "at", "cz", "sk", "pl", "fr", "it"), null),
+                property("storefronts", "Further storefronts",
+                        "(de|at|cz|sk|pl|fr|it)(,(de|at|cz|sk|pl|fr|it))*",
+                        "comma-separated, e.g. at,cz: the connection also covers these storefronts").optional(),
                 webhookToken()),
                 null, null));
     }
