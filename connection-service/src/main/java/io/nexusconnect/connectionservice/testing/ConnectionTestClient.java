@@ -1,5 +1,6 @@
 package io.nexusconnect.connectionservice.testing;
 
+import io.nexusconnect.contracts.kafka.KafkaClientProperties;
 import io.nexusconnect.connectionservice.problem.TimeoutProblem;
 import io.nexusconnect.connectionservice.problem.UnavailableProblem;
 import io.nexusconnect.contracts.Topics;
@@ -49,12 +50,11 @@ public class ConnectionTestClient {
     private ReplyListener replies;
 
     void start(@Observes StartupEvent event) {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        producer = new KafkaProducer<>(KafkaClientProperties.of(bootstrapServers, Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, "connection-service-tests",
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000"),
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000")),
                 new StringSerializer(), new StringSerializer());
         replies = new ReplyListener(bootstrapServers, this::complete);
         replies.start();
