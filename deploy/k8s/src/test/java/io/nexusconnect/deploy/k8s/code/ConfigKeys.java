@@ -27,6 +27,7 @@ public final class ConfigKeys {
     private static final Pattern METHOD = Pattern.compile("([\\w.<>?, ]+?)\\s+(\\w+)\\(\\)\\s*;");
     private static final Pattern WITH_NAME = Pattern.compile("@WithName\\(\\s*\"([^\"]+)\"\\s*\\)");
     private static final Pattern MAP = Pattern.compile("\\bMap<\\s*\\w+\\s*,\\s*([\\w.]+)\\s*>");
+    private static final Pattern WITH_DEFAULT = Pattern.compile("@WithDefault\\(\\s*\"([^\"]*)\"\\s*\\)");
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([A-Za-z0-9_.\\-]+)(:?)");
     /** The segment standing for any entry name of a map. */
     public static final String ANY = "*";
@@ -113,7 +114,10 @@ public final class ConfigKeys {
             } else {
                 keys.add(new Key(name, annotations.contains("@WithDefault"), inMap || returnType.startsWith("Optional")
                         || declared.contains("Optional<")));
-                keys.addAll(referencedIn(annotations));
+                Matcher withDefault = WITH_DEFAULT.matcher(annotations);
+                if (withDefault.find()) {
+                    keys.addAll(referencedIn(withDefault.group(1)));
+                }
             }
         }
     }
