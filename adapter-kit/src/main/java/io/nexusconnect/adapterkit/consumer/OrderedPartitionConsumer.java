@@ -1,5 +1,6 @@
 package io.nexusconnect.adapterkit.consumer;
 
+import io.nexusconnect.contracts.kafka.KafkaClientProperties;
 import io.nexusconnect.adapterkit.publish.EventPublisher;
 import io.nexusconnect.contracts.kafka.DeadLetters;
 import io.nexusconnect.contracts.kafka.FailureClass;
@@ -134,9 +135,9 @@ public final class OrderedPartitionConsumer implements ConsumerLag, AutoCloseabl
         return lagView;
     }
 
-    private Properties consumerConfig() {
+    Properties consumerConfig() {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        props.putAll(KafkaClientProperties.of(settings.bootstrapServers()));
         props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.clientId());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

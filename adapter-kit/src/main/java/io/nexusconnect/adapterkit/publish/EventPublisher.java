@@ -1,5 +1,6 @@
 package io.nexusconnect.adapterkit.publish;
 
+import io.nexusconnect.contracts.kafka.KafkaClientProperties;
 import io.nexusconnect.contracts.NexusEvent;
 import io.nexusconnect.contracts.kafka.CloudEvents;
 import io.nexusconnect.contracts.kafka.Json;
@@ -35,7 +36,7 @@ public final class EventPublisher implements AutoCloseable {
 
     public static Properties producerConfig(String bootstrapServers, String clientId) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(KafkaClientProperties.of(bootstrapServers));
         props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");

@@ -1,5 +1,6 @@
 package io.nexusconnect.connectionservice.testing;
 
+import io.nexusconnect.contracts.kafka.KafkaClientProperties;
 import io.nexusconnect.connectionservice.inbox.IncomingRecords;
 import io.nexusconnect.contracts.Topics;
 import io.nexusconnect.contracts.kafka.MalformedEventException;
@@ -34,12 +35,11 @@ final class ReplyListener implements AutoCloseable {
     private volatile boolean running = true;
 
     ReplyListener(String bootstrapServers, Consumer<ConnectionTestResult> onReply) {
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.consumer = new KafkaConsumer<>(KafkaClientProperties.of(bootstrapServers, Map.of(
                 ConsumerConfig.CLIENT_ID_CONFIG, "connection-service-test-replies",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest")),
                 new StringDeserializer(), new StringDeserializer());
         this.onReply = onReply;
         this.thread = new Thread(this::run, "connection-test-replies");

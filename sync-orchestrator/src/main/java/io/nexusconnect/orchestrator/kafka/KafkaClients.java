@@ -1,5 +1,6 @@
 package io.nexusconnect.orchestrator.kafka;
 
+import io.nexusconnect.contracts.kafka.KafkaClientProperties;
 import io.nexusconnect.orchestrator.config.OrchestratorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.admin.Admin;
@@ -77,8 +78,7 @@ public class KafkaClients {
     }
 
     public Admin admin(String clientId) {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, clientId));
+        return Admin.create(KafkaClientProperties.of(bootstrapServers, Map.of(AdminClientConfig.CLIENT_ID_CONFIG, clientId)));
     }
 
     public String bootstrapServers() {
@@ -87,7 +87,7 @@ public class KafkaClients {
 
     private Properties common(String clientId) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(KafkaClientProperties.of(bootstrapServers));
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         return props;
     }

@@ -1,5 +1,6 @@
 package io.nexusconnect.gateway.publish;
 
+import io.nexusconnect.contracts.kafka.KafkaClientProperties;
 import io.nexusconnect.contracts.Topics;
 import io.nexusconnect.contracts.kafka.CloudEvents;
 import io.nexusconnect.contracts.kafka.Json;
@@ -28,7 +29,7 @@ public final class WebhookPublisher implements AutoCloseable {
     /** @param deliveryTimeout how long the producer keeps trying one record (at least 30 s, its request timeout) */
     public WebhookPublisher(String bootstrapServers, String clientId, String source, Duration deliveryTimeout) {
         Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.putAll(KafkaClientProperties.of(bootstrapServers));
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");

@@ -23,7 +23,11 @@ import java.util.Map;
 import static io.nexusconnect.deploy.k8s.BrokenSchemaTest.container;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Each cross-reference rule, shown to catch one thing broken on purpose in a copy of the prod overlay. */
+/**
+ * Each cross-reference rule, shown to catch one thing broken on purpose in a copy of the prod overlay. Each break is
+ * judged by the problems it adds to those of the unbroken manifests, and made-up names stand for modules and entries
+ * that do not exist, so the tests hold whichever services the build has.
+ */
 class BrokenCrossReferenceTest {
     private final Codebase codebase = Codebase.current();
     private final Manifests prod = Overlays.prod();
@@ -45,10 +49,10 @@ class BrokenCrossReferenceTest {
         Manifests compaction = prod.with("KafkaTopic", "nexus.connections.v1", t -> t.map("spec.config").remove("cleanup.policy"));
         Manifests unused = prod.plus(topic("nexus.legacy.v1"));
 
-        assertThat(TopicCheck.problems(missing)).containsExactly("topic nexus.alerts.v1 (created by the code) has no KafkaTopic");
-        assertThat(TopicCheck.problems(partitions)).singleElement().asString().contains("12 partitions, the code creates 6");
-        assertThat(TopicCheck.problems(compaction)).singleElement().asString().contains("KafkaTopic/nexus.connections.v1: config");
-        assertThat(TopicCheck.problems(unused)).singleElement().asString().contains("no service uses topic nexus.legacy.v1");
+        assertThat(introduced(TopicCheck.problems(missing), TopicCheck.problems(prod))).containsExactly("topic nexus.alerts.v1 (created by the code) has no KafkaTopic");
+        assertThat(introduced(TopicCheck.problems(partitions), TopicCheck.problems(prod))).singleElement().asString().contains("12 partitions, the code creates 6");
+        assertThat(introduced(TopicCheck.problems(compaction), TopicCheck.problems(prod))).singleElement().asString().contains("KafkaTopic/nexus.connections.v1: config");
+        assertThat(introduced(TopicCheck.problems(unused), TopicCheck.problems(prod))).singleElement().asString().contains("no service uses topic nexus.legacy.v1");
     }
 
     @Test
@@ -58,9 +62,10 @@ class BrokenCrossReferenceTest {
         Manifests excessive = prod.with("KafkaUser", "adapter-amazon", u -> u.list("spec.authorization.acls").getFirst()
                 .put("operations", List.of("Read", "Describe", "Write")));
 
-        assertThat(AclCheck.problems(lacking, codebase)).singleElement().asString()
+        List<String> unbroken = AclCheck.problems(prod, codebase);
+        assertThat(introduced(AclCheck.problems(lacking, codebase), unbroken)).singleElement().asString()
                 .contains("no ACL allows Read on group connection-service.sync-history");
-        assertThat(AclCheck.problems(excessive, codebase)).singleElement().asString()
+        assertThat(introduced(AclCheck.problems(excessive, codebase), unbroken)).singleElement().asString()
                 .contains("ACL Write on topic nexus.sync-requests.amazon.v1 is more than the code needs");
     }
 
@@ -72,11 +77,12 @@ class BrokenCrossReferenceTest {
         Manifests relayOn = prod.with("Deployment", "connection-service", d -> BrokenCrossReferenceTest.env(d)
                 .removeIf(e -> "NEXUS_OUTBOX_RELAY_ENABLED".equals(e.get("name"))));
 
-        assertThat(ConnectorCheck.problems(slot, codebase)).singleElement().asString()
+        List<String> unbroken = ConnectorCheck.problems(prod, codebase);
+        assertThat(introduced(ConnectorCheck.problems(slot, codebase), unbroken)).singleElement().asString()
                 .contains("slot.name = other, the embedded relay uses nexus_outbox");
         assertThat(ConnectorCheck.problems(literalPassword, codebase)).anySatisfy(p -> assertThat(p)
                 .contains("database credentials must be ${secrets:nexus/<secret>:<key>}"));
-        assertThat(ConnectorCheck.problems(relayOn, codebase)).singleElement().asString()
+        assertThat(introduced(ConnectorCheck.problems(relayOn, codebase), unbroken)).singleElement().asString()
                 .contains("NEXUS_OUTBOX_RELAY_ENABLED is unset");
     }
 
@@ -87,10 +93,18 @@ class BrokenCrossReferenceTest {
         Manifests noKeyRing = prod.with("Deployment", "adapter-amazon", d -> env(d)
                 .removeIf(e -> "NEXUS_CREDENTIALS_PRIMARY_KEY".equals(e.get("name"))));
 
-        assertThat(EnvCheck.problems(typo, codebase)).singleElement().asString()
+        Manifests mapEntries = prod.with("Deployment", "adapter-amazon", d -> env(d).addAll(List.of(
+                Map.of("name", "NEXUS_APIS_SP_API_MAX_ATTEMPTS", "value", "7"),
+                Map.of("name", "NEXUS_APIS_SP_API_CIRCUIT_BREAKER_OPEN_FOR", "value", "PT1M"),
+                Map.of("name", "NEXUS_ADAPTER_SPEED_FACTOR", "value", "1"))));
+        List<String> unbroken = EnvCheck.problems(prod, codebase);
+
+        assertThat(introduced(EnvCheck.problems(typo, codebase), unbroken)).singleElement().asString()
                 .contains("NEXUS_ORCHESTRATOR_TICKS sets no configuration key of sync-orchestrator");
-        assertThat(EnvCheck.problems(noKeyRing, codebase)).singleElement().asString()
+        assertThat(introduced(EnvCheck.problems(noKeyRing, codebase), unbroken)).singleElement().asString()
                 .contains("cannot start without nexus.credentials.primary-key");
+        assertThat(introduced(EnvCheck.problems(mapEntries, codebase), unbroken))
+                .as("entries of the kit's nexus.apis.<api> map and a key read through a default expression").isEmpty();
     }
 
     @Test
@@ -98,7 +112,8 @@ class BrokenCrossReferenceTest {
         Manifests wrongPort = prod.with("Deployment", "connection-service", d ->
                 container(d).put("ports", List.of(Map.of("name", "http", "containerPort", 8080))));
 
-        assertThat(WorkloadCheck.problems(wrongPort, codebase)).hasSize(3)
+        List<String> unbroken = WorkloadCheck.problems(prod, codebase);
+        assertThat(introduced(WorkloadCheck.problems(wrongPort, codebase), unbroken)).hasSize(3)
                 .allSatisfy(p -> assertThat(p).contains("probes port 8080, connection-service listens on 8081"));
     }
 
@@ -111,11 +126,12 @@ class BrokenCrossReferenceTest {
         Manifests route = prod.with("HTTPRoute", "connection-service", r -> Manifest.asList(r.list("spec.rules")
                 .getFirst().get("backendRefs")).getFirst().put("port", 8081));
 
-        assertThat(WorkloadCheck.problems(service, codebase)).singleElement().asString()
+        List<String> unbroken = WorkloadCheck.problems(prod, codebase);
+        assertThat(introduced(WorkloadCheck.problems(service, codebase), unbroken)).singleElement().asString()
                 .contains("Service/sync-orchestrator: its selector").contains("matches 0 Deployments");
-        assertThat(WorkloadCheck.problems(budget, codebase)).singleElement().asString()
+        assertThat(introduced(WorkloadCheck.problems(budget, codebase), unbroken)).singleElement().asString()
                 .contains("PodDisruptionBudget/adapter-amazon: its selector").contains("matches no pod");
-        assertThat(WorkloadCheck.problems(route, codebase)).singleElement().asString()
+        assertThat(introduced(WorkloadCheck.problems(route, codebase), unbroken)).singleElement().asString()
                 .contains("HTTPRoute/connection-service: backend connection-service:8081 is no rendered Service port");
     }
 
@@ -145,13 +161,13 @@ class BrokenCrossReferenceTest {
 
     @Test
     void aServiceWithoutManifestsAndManifestsWithoutAServiceAreCaught(@TempDir Path repo) throws IOException {
-        ServiceModule gateway = module(repo, "webhook-gateway", "quarkus.http.port=8090\n");
+        ServiceModule fax = module(repo, "fax-gateway", "quarkus.http.port=8099\n");
         Manifests orphan = prod.plus(prod.find("Deployment", "sync-orchestrator").orElseThrow().copy())
                 .with("Deployment", "sync-orchestrator", d -> d.map("metadata").put("name", "report-service"));
 
-        assertThat(CoverageCheck.problems(prod, codebase.with(gateway))).contains(
-                "module webhook-gateway has no Deployment webhook-gateway",
-                "module webhook-gateway has no src/main/docker/Dockerfile.jvm");
+        assertThat(CoverageCheck.problems(prod, codebase.with(fax))).contains(
+                "module fax-gateway has no Deployment fax-gateway",
+                "module fax-gateway has no src/main/docker/Dockerfile.jvm");
         assertThat(CoverageCheck.problems(orphan, codebase)).contains(
                 "Deployment/report-service: no module report-service with an application.properties in the build");
     }
@@ -159,17 +175,27 @@ class BrokenCrossReferenceTest {
     @Test
     void anAdapterModuleWithoutEntryAndAnEntryWithoutModuleAreCaught(@TempDir Path adapters) throws IOException {
         BrokenSchemaTest.copyTree(io.nexusconnect.deploy.k8s.render.Kustomize.k8sDir().resolve("base/adapters"), adapters);
-        Files.createDirectories(adapters.resolve("otto"));
-        Files.writeString(adapters.resolve("kustomization.yaml"), Files.readString(adapters.resolve("kustomization.yaml")) + "  - otto\n");
+        List<String> unbroken = CoverageCheck.adapterEntryProblems(adapters, codebase);
+        Files.createDirectories(adapters.resolve("nowheremart"));
+        Files.writeString(adapters.resolve("kustomization.yaml"), Files.readString(adapters.resolve("kustomization.yaml")) + "  - nowheremart\n");
+        Files.createDirectories(adapters.resolve("fabulamart"));
+        Files.writeString(adapters.resolve("fabulamart/settings.yaml"), Files.readString(adapters.resolve("amazon/settings.yaml"))
+                .replace("nexus-connect.io/marketplace: amazon", "nexus-connect.io/marketplace: fabulamart"));
         Path repo = Files.createTempDirectory(adapters.getParent(), "repo");
-        ServiceModule walmart = module(repo, "adapter-walmart", "quarkus.http.port=8086\n");
-        ServiceModule ebay = module(repo, "adapter-ebay", "quarkus.http.port=8084\n");
+        ServiceModule withoutEntry = module(repo, "adapter-mythmart", "quarkus.http.port=8096\n");
+        ServiceModule unlisted = module(repo, "adapter-fabulamart", "quarkus.http.port=8097\n");
 
-        assertThat(CoverageCheck.adapterEntryProblems(adapters, codebase.with(walmart).with(ebay))).containsExactlyInAnyOrder(
-                "base/adapters/otto: no module adapter-otto with an application.properties in the build",
-                "base/adapters/otto/settings.yaml is missing or unreadable: " + adapters.resolve("otto/settings.yaml"),
-                "module adapter-walmart has no entry base/adapters/walmart",
-                "base/adapters/ebay is not listed in base/adapters/kustomization.yaml");
+        assertThat(introduced(CoverageCheck.adapterEntryProblems(adapters, codebase.with(withoutEntry).with(unlisted)), unbroken))
+                .containsExactlyInAnyOrder(
+                        "base/adapters/nowheremart: no module adapter-nowheremart with an application.properties in the build",
+                        "base/adapters/nowheremart/settings.yaml is missing or unreadable: " + adapters.resolve("nowheremart/settings.yaml"),
+                        "module adapter-mythmart has no entry base/adapters/mythmart",
+                        "base/adapters/fabulamart is not listed in base/adapters/kustomization.yaml");
+    }
+
+    /** The problems of the broken manifests that the unbroken ones do not have. */
+    static List<String> introduced(List<String> broken, List<String> unbroken) {
+        return broken.stream().filter(problem -> !unbroken.contains(problem)).toList();
     }
 
     @SuppressWarnings("unchecked")

@@ -47,9 +47,8 @@ public final class EnvCheck {
                     names.addAll(data.stringMap("data").keySet());
                 }
             }
-            Map<String, String> known = service.envNames();
             for (String name : names) {
-                if (!known.containsKey(name) && !isKafkaClientSetting(name)) {
+                if (!service.readsEnv(name) && !isKafkaClientSetting(name)) {
                     problems.add(deployment.id() + ": " + name + " sets no configuration key of " + service.name());
                 }
             }

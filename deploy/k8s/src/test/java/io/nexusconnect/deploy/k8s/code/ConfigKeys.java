@@ -14,8 +14,10 @@ import java.util.stream.Stream;
 
 /**
  * The configuration keys a module reads, found in its sources: {@code @ConfigProperty(name = ...)} and the leaves of
- * {@code @ConfigMapping} interfaces (kebab-case method names or {@code @WithName}, nested groups), each with whether
- * it has a default and whether it is optional.
+ * {@code @ConfigMapping} interfaces (kebab-case method names or {@code @WithName}, nested groups, maps), each with
+ * whether it has a default and whether it is optional. A map contributes keys with a {@value #ANY} segment for its
+ * entry names ({@code @WithParentName Map<String, Api> apis()} under {@code nexus.apis}: {@code nexus.apis.*.base-url});
+ * such keys are never required, an absent entry is an empty map.
  */
 public final class ConfigKeys {
     private static final Pattern CONFIG_PROPERTY = Pattern.compile(
@@ -24,6 +26,11 @@ public final class ConfigKeys {
     private static final Pattern INTERFACE = Pattern.compile("\\binterface\\s+(\\w+)[^{]*\\{");
     private static final Pattern METHOD = Pattern.compile("([\\w.<>?, ]+?)\\s+(\\w+)\\(\\)\\s*;");
     private static final Pattern WITH_NAME = Pattern.compile("@WithName\\(\\s*\"([^\"]+)\"\\s*\\)");
+    private static final Pattern MAP = Pattern.compile("\\bMap<\\s*\\w+\\s*,\\s*([\\w.]+)\\s*>");
+    private static final Pattern WITH_DEFAULT = Pattern.compile("@WithDefault\\(\\s*\"([^\"]*)\"\\s*\\)");
+    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([A-Za-z0-9_.\\-]+)(:?)");
+    /** The segment standing for any entry name of a map. */
+    public static final String ANY = "*";
 
     /** One key: required when it has no default and is not optional. */
     public record Key(String name, boolean hasDefault, boolean optional) {
@@ -73,6 +80,12 @@ public final class ConfigKeys {
     }
 
     private static void collect(Map<String, String> bodies, String type, String prefix, List<Key> keys, int depth) {
+        collect(bodies, type, prefix, keys, depth, false);
+    }
+
+    /** {@code inMap}: below a map entry, where nothing is required (the entry itself is optional). */
+    private static void collect(Map<String, String> bodies, String type, String prefix, List<Key> keys, int depth,
+                                boolean inMap) {
         if (depth > 8) {
             return;
         }
@@ -82,15 +95,29 @@ public final class ConfigKeys {
         while (method.find()) {
             String annotations = body.substring(previousEnd, method.start(2));
             previousEnd = method.end();
-            String returnType = method.group(1).trim();
-            returnType = returnType.substring(returnType.lastIndexOf(' ') + 1);
+            String declared = method.group(1).trim();
+            String returnType = declared.substring(declared.lastIndexOf(' ') + 1);
             Matcher withName = WITH_NAME.matcher(annotations);
-            String name = prefix + "." + (withName.find() ? withName.group(1) : kebab(method.group(2)));
-            if (bodies.containsKey(returnType)) {
-                collect(bodies, returnType, name, keys, depth + 1);
+            String name = annotations.contains("@WithParentName") ? prefix
+                    : prefix + "." + (withName.find() ? withName.group(1) : kebab(method.group(2)));
+            Matcher map = MAP.matcher(declared);
+            if (map.find()) {
+                String entry = name + "." + ANY;
+                String valueType = map.group(1).substring(map.group(1).lastIndexOf('.') + 1);
+                if (bodies.containsKey(valueType)) {
+                    collect(bodies, valueType, entry, keys, depth + 1, true);
+                } else {
+                    keys.add(new Key(entry, false, true));
+                }
+            } else if (bodies.containsKey(returnType)) {
+                collect(bodies, returnType, name, keys, depth + 1, inMap);
             } else {
-                keys.add(new Key(name, annotations.contains("@WithDefault"), returnType.startsWith("Optional")
-                        || method.group(1).contains("Optional<")));
+                keys.add(new Key(name, annotations.contains("@WithDefault"), inMap || returnType.startsWith("Optional")
+                        || declared.contains("Optional<")));
+                Matcher withDefault = WITH_DEFAULT.matcher(annotations);
+                if (withDefault.find()) {
+                    keys.addAll(referencedIn(withDefault.group(1)));
+                }
             }
         }
     }
@@ -137,5 +164,34 @@ public final class ConfigKeys {
     /** The environment variable SmallRye Config maps to a key: every non-alphanumeric character becomes '_'. */
     public static String envName(String key) {
         return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase();
+    }
+
+    /**
+     * The keys a value reads through property expressions: {@code ${nexus.adapter.speed-factor:1}} reads
+     * {@code nexus.adapter.speed-factor}, with a default; {@code ${a:${b:1}}} reads both.
+     */
+    public static List<Key> referencedIn(String value) {
+        List<Key> keys = new ArrayList<>();
+        Matcher expression = EXPRESSION.matcher(value);
+        while (expression.find()) {
+            keys.add(new Key(expression.group(1), !expression.group(2).isEmpty(), false));
+        }
+        return keys;
+    }
+
+    /** Whether an environment variable sets {@code key}; a {@value #ANY} segment matches any entry name. */
+    public static boolean envSets(String envName, String key) {
+        if (!key.contains(ANY)) {
+            return envName.equals(envName(key));
+        }
+        StringBuilder regex = new StringBuilder();
+        String[] parts = key.split(Pattern.quote(ANY), -1);
+        for (int i = 0; i < parts.length; i++) {
+            regex.append(Pattern.quote(envName(parts[i])));
+            if (i < parts.length - 1) {
+                regex.append("[A-Z0-9_]+");
+            }
+        }
+        return envName.matches(regex.toString());
     }
 }

@@ -48,6 +48,10 @@ public record ServiceModule(String name, Path dir, Properties properties, String
                     keys.put(key, new ConfigKeys.Key(key, true, false));
                 }
             }
+            // keys read only through an expression in a value (${nexus.adapter.speed-factor:1}) are read keys too
+            for (String key : properties.stringPropertyNames()) {
+                ConfigKeys.referencedIn(properties.getProperty(key)).forEach(k -> keys.putIfAbsent(k.name(), k));
+            }
             return new ServiceModule(module, dir, properties, pom, keys);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the module " + module, e);
@@ -94,11 +98,9 @@ public record ServiceModule(String name, Path dir, Properties properties, String
         return Optional.ofNullable(value);
     }
 
-    /** Environment variable name → the key it sets, for every key this service reads. */
-    public Map<String, String> envNames() {
-        Map<String, String> names = new LinkedHashMap<>();
-        keys.keySet().forEach(key -> names.put(ConfigKeys.envName(key), key));
-        return names;
+    /** Whether an environment variable sets a key this service reads (map entries included). */
+    public boolean readsEnv(String envName) {
+        return keys.keySet().stream().anyMatch(key -> ConfigKeys.envSets(envName, key));
     }
 
     /** Keys the service cannot start without: no default anywhere and not optional. */
