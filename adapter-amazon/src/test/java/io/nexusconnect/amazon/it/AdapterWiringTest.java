@@ -83,6 +83,7 @@ class AdapterWiringTest {
                 .containsPattern("nexus_marketplace_calls_seconds_count\\{[^}]*api=\"sp-api\"[^}]*operation=\"getOrders\"[^}]*outcome=\"success\"")
                 .containsPattern("nexus_token_requests_total\\{[^}]*endpoint=\"Login with Amazon\"[^}]*grant=\"refresh_token\"[^}]*outcome=\"success\"")
                 .containsPattern("nexus_cycle_duration_seconds_count\\{[^}]*marketplace=\"amazon\"[^}]*outcome=\"success\"")
-                .containsPattern("nexus_records_published_total\\{[^}]*kind=\"order\"");
+                .containsPattern("nexus_records_published_total\\{[^}]*kind=\"order\"")
+                .containsPattern("nexus_consumer_lag\\{[^}]*group=\"adapter-amazon\"[^}]*topic=\"nexus.sync-requests.amazon.v1\"");
     }
 }

@@ -1,11 +1,13 @@
 package io.nexusconnect.adapterkit.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.nexusconnect.adapterkit.auth.oauth2.OAuth2TokenClient;
 import io.nexusconnect.adapterkit.client.CallListener;
+import io.nexusconnect.adapterkit.consumer.ConsumerLag;
 import io.nexusconnect.contracts.Marketplace;
 import io.nexusconnect.contracts.sync.SyncOutcome;
 
@@ -55,6 +57,18 @@ public final class KitMetrics implements CallListener.Factory, OAuth2TokenClient
     /** Metrics that go nowhere, for code run outside an adapter application. */
     public static KitMetrics none() {
         return new KitMetrics(new CompositeMeterRegistry());
+    }
+
+    /**
+     * {@code nexus.consumer.lag}: records of {@code consumer}'s assigned partitions not yet processed, tagged by topic
+     * and group; read when the registry is scraped (the consumer's poll thread keeps the figures fresh).
+     */
+    public void consumerLag(ConsumerLag consumer) {
+        Gauge.builder("nexus.consumer.lag", consumer,
+                        ConsumerLag::totalLag)
+                .description("records not yet processed on the consumer's assigned partitions")
+                .tag("topic", consumer.topic()).tag("group", consumer.groupId())
+                .register(registry);
     }
 
     public MeterRegistry registry() {

@@ -78,6 +78,7 @@ public class AdapterRuntime {
                 .stockWriter(stockWriters.isResolvable() ? stockWriters.get() : null)
                 .webhookHandler(webhookHandlers.isResolvable() ? webhookHandlers.get() : null)
                 .start();
+        consumers.lag().forEach(metrics::consumerLag);
     }
 
     void stop(@Observes ShutdownEvent event) {
