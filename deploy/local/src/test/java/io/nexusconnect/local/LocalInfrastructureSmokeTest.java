@@ -114,7 +114,7 @@ class LocalInfrastructureSmokeTest {
             for (Topics.TopicSpec spec : Topics.all()) {
                 assertThat(descriptions.get(spec.name()).partitions()).as(spec.name()).hasSize(spec.partitions());
                 assertThat(configs.get(new ConfigResource(ConfigResource.Type.TOPIC, spec.name())).get("cleanup.policy").value())
-                        .as(spec.name()).isEqualTo(spec.compacted() ? "compact" : "delete");
+                        .as(spec.name()).isEqualTo(spec.configs().get("cleanup.policy"));
             }
         }
     }
