@@ -90,9 +90,9 @@ public final class KafkaNeeds {
             }
             String why = "channel " + channel + " (application.properties)";
             p.consume(attributes.get("group.id"), why, attributes.get("topic"));
-            if ("dead-letter-queue".equals(attributes.get("failure-strategy"))) {
-                p.write(attributes.getOrDefault("dead-letter-queue.topic", "dead-letter-topic-" + channel), why);
-            }
+            // poison of every channel is dead-lettered to <topic>.dlq by the service's one inbound rule
+            // (InboundProcessing), not by SmallRye's dead-letter-queue strategy
+            p.write(Topics.dlq(attributes.get("topic")), why + ", poison dead-lettered by InboundProcessing");
         });
         service.channels("outgoing").forEach((channel, attributes) ->
                 p.write(attributes.get("topic"), "channel " + channel + " (application.properties)"));
