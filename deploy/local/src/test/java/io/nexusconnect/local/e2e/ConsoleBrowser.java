@@ -6,6 +6,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -96,7 +97,9 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     <T> T until(String description, Duration timeout, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(200)).withMessage(description).until(condition);
+        // the page re-renders while a sync runs: an element found a moment ago may be gone, so look again
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(200)).withMessage(description)
+                .ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     /** Waits for the first visible element matching {@code css}. */

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,8 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(E2eExtension.class)
 @DisplayName("End to end: a new eBay connection")
 class EbaySyncE2eTest {
+    /** adapter-ebay's {@code nexus.ebay.orders.end-guard} (PT5S) and a second of margin. */
+    private static final Duration ADAPTER_END_GUARD = Duration.ofSeconds(6);
     private static final int SEEDED_ORDERS = 1200;
     private static final String ADAPTER = "adapter-ebay";
     private static EbaySimulator simulator;
@@ -73,6 +76,12 @@ class EbaySyncE2eTest {
         InventoryRecord item = simulator.items().stream().filter(i -> "ACTIVE".equals(i.listingStatus())).findFirst()
                 .orElseThrow();
         EbayOrder multi = simulator.store().addOrder(Map.of(item.sku(), 3));
+        // adapter-ebay reads orders modified up to now − its end guard (eBay refuses end dates in the future), so the
+        // connection is created once the newest seeded change is older than that
+        Instant newestChange = simulator.orders().stream().map(EbayOrder::lastModifiedDate).max(Instant::compareTo)
+                .orElseThrow();
+        await("seeded orders older than adapter-ebay's end guard").atMost(Duration.ofSeconds(30))
+                .until(() -> Instant.now().isAfter(newestChange.plus(ADAPTER_END_GUARD)));
         ConnectionsClient api = stack.client();
         EbaySimulator.DemoIdentity demo = EbaySimulator.DEMO;
         Map<String, String> fields = new LinkedHashMap<>();
