@@ -11,12 +11,16 @@ import java.util.Map;
  */
 record LocalOptions(Path repoRoot, Path workDir, int kafkaPort, int kafkaControllerPort, int postgresPort,
                     int simulatorPort, double speedFactor, int orders, String syncInterval, boolean demo, boolean ebay,
-                    boolean shopify, boolean unsafeFastPostgres) {
+                    boolean shopify, boolean walmart, boolean kaufland, boolean unsafeFastPostgres) {
 
     /** The eBay simulator's port when {@code --ebay} is given (adapter-ebay listens on 8084). */
     static final int EBAY_SIMULATOR_PORT = 9111;
     /** The Shopify simulator's port when {@code --shopify} is given (adapter-shopify listens on 8085). */
     static final int SHOPIFY_SIMULATOR_PORT = 9105;
+    /** The Walmart simulator's port when {@code --walmart} is given (adapter-walmart listens on 8086). */
+    static final int WALMART_SIMULATOR_PORT = 9121;
+    /** The Kaufland simulator's port when {@code --kaufland} is given (adapter-kaufland listens on 8087). */
+    static final int KAUFLAND_SIMULATOR_PORT = 9131;
 
     static final String USAGE = """
             usage: ./nexus local [options]
@@ -30,6 +34,8 @@ record LocalOptions(Path repoRoot, Path workDir, int kafkaPort, int kafkaControl
               --no-demo            do not create the demo connection
               --ebay               also run the eBay simulator (:9111) and adapter-ebay (:8084)    [NEXUS_EBAY=true]
               --shopify            also run the Shopify simulator (:9105) and adapter-shopify (:8085) [NEXUS_SHOPIFY=true]
+              --walmart            also run the Walmart simulator (:9121) and adapter-walmart (:8086) [NEXUS_WALMART=true]
+              --kaufland           also run the Kaufland simulator (:9131) and adapter-kaufland (:8087) [NEXUS_KAUFLAND=true]
               --unsafe-fast-postgres  PostgreSQL without fsync and synchronous commit: faster, but a crash can
                                    lose commits it acknowledged (default: durable)                [NEXUS_UNSAFE_FAST_POSTGRES=true]
             """;
@@ -46,6 +52,8 @@ record LocalOptions(Path repoRoot, Path workDir, int kafkaPort, int kafkaControl
         boolean demo = true;
         boolean ebay = Boolean.parseBoolean(env.getOrDefault("NEXUS_EBAY", "false"));
         boolean shopify = Boolean.parseBoolean(env.getOrDefault("NEXUS_SHOPIFY", "false"));
+        boolean walmart = Boolean.parseBoolean(env.getOrDefault("NEXUS_WALMART", "false"));
+        boolean kaufland = Boolean.parseBoolean(env.getOrDefault("NEXUS_KAUFLAND", "false"));
         boolean unsafeFast = Boolean.parseBoolean(env.getOrDefault("NEXUS_UNSAFE_FAST_POSTGRES", "false"));
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -55,6 +63,10 @@ record LocalOptions(Path repoRoot, Path workDir, int kafkaPort, int kafkaControl
                 ebay = true;
             } else if (arg.equals("--shopify")) {
                 shopify = true;
+            } else if (arg.equals("--walmart")) {
+                walmart = true;
+            } else if (arg.equals("--kaufland")) {
+                kaufland = true;
             } else if (arg.equals("--unsafe-fast-postgres")) {
                 unsafeFast = true;
             } else if (arg.equals("-h") || arg.equals("--help")) {
@@ -77,7 +89,8 @@ record LocalOptions(Path repoRoot, Path workDir, int kafkaPort, int kafkaControl
             }
             return new LocalOptions(repoRoot, Path.of(values.get("work-dir")).toAbsolutePath().normalize(), kafkaPort,
                     kafkaPort + 1, Integer.parseInt(values.get("postgres-port")), 9101, speed,
-                    Integer.parseInt(values.get("orders")), interval, demo, ebay, shopify, unsafeFast);
+                    Integer.parseInt(values.get("orders")), interval, demo, ebay, shopify, walmart,
+                    kaufland, unsafeFast);
         } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
             throw new UsageException("invalid value: " + e.getMessage());
         }

@@ -1,6 +1,7 @@
 package io.nexusconnect.local;
 
 import io.nexusconnect.local.demo.AmazonDemo;
+import io.nexusconnect.local.demo.WalmartSpeed;
 import io.nexusconnect.local.kafka.KafkaBroker;
 import io.nexusconnect.local.postgres.LocalPostgres;
 import io.nexusconnect.local.process.ChildProcess;
@@ -12,6 +13,10 @@ import io.nexusconnect.sims.ebay.EbaySimConfig;
 import io.nexusconnect.sims.ebay.EbaySimulator;
 import io.nexusconnect.sims.shopify.ShopifySimConfig;
 import io.nexusconnect.sims.shopify.ShopifySimulator;
+import io.nexusconnect.sims.kaufland.KauflandSimConfig;
+import io.nexusconnect.sims.kaufland.KauflandSimulator;
+import io.nexusconnect.sims.walmart.WalmartSimConfig;
+import io.nexusconnect.sims.walmart.WalmartSimulator;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -119,6 +124,25 @@ public final class LocalStack {
             specs.add(NexusServices.adapterShopify(options.repoRoot(), work, NexusServices.ADAPTER_SHOPIFY_PORT, wiring,
                     shopify.baseUrl(), ServiceProcess.DEFAULT_JVM_OPTIONS));
         }
+        if (options.walmart()) {
+            WalmartSimulator walmart = WalmartSimulator.start(WalmartSimConfig.defaults()
+                    .withPort(LocalOptions.WALMART_SIMULATOR_PORT).withData(options.orders(), 60, 42)
+                    .withBuckets(WalmartSpeed.buckets(options.speedFactor())));
+            running.push(walmart);
+            step("Walmart Marketplace API simulator on " + walmart.baseUrl() + " (" + options.orders()
+                    + " orders, speed x" + options.speedFactor() + "; client id and secret in WalmartSimulator.DEMO)");
+            specs.add(NexusServices.adapterWalmart(options.repoRoot(), work, NexusServices.ADAPTER_WALMART_PORT, wiring,
+                    walmart.baseUrl(), options.speedFactor(), ServiceProcess.DEFAULT_JVM_OPTIONS));
+        }
+        if (options.kaufland()) {
+            KauflandSimulator kaufland = KauflandSimulator.start(KauflandSimConfig.defaults()
+                    .withPort(LocalOptions.KAUFLAND_SIMULATOR_PORT).withData(options.orders(), 100, 42));
+            running.push(kaufland);
+            step("Kaufland Seller API simulator on " + kaufland.baseUrl() + " (" + options.orders()
+                    + " orders; keys in KauflandSimulator.DEMO)");
+            specs.add(NexusServices.adapterKaufland(options.repoRoot(), work, NexusServices.ADAPTER_KAUFLAND_PORT,
+                    wiring, kaufland.baseUrl(), options.speedFactor(), ServiceProcess.DEFAULT_JVM_OPTIONS));
+        }
         step("starting " + String.join(", ", specs.stream().map(ServiceProcess.Spec::name).toList()) + " ...");
         // registered for shutdown one by one as they start, so Ctrl-C during start-up stops what is already running
         List<ServiceProcess> services = new CopyOnWriteArrayList<>();
@@ -145,7 +169,8 @@ public final class LocalStack {
     private void stopLeftovers() {
         // clients first: PostgreSQL's SIGTERM shutdown waits for its connections to close
         for (String service : List.of(NexusServices.CONNECTION_SERVICE, NexusServices.SYNC_ORCHESTRATOR, NexusServices.ADAPTER_AMAZON,
-                NexusServices.ADAPTER_EBAY, NexusServices.ADAPTER_SHOPIFY)) {
+                NexusServices.ADAPTER_EBAY, NexusServices.ADAPTER_SHOPIFY, NexusServices.ADAPTER_WALMART,
+                NexusServices.ADAPTER_KAUFLAND)) {
             ChildProcess.stopLeftover(service, options.workDir().resolve(service));
         }
         KafkaBroker.stopLeftover(kafkaSettings());
@@ -179,6 +204,14 @@ public final class LocalStack {
         if (options.shopify()) {
             Ports.requireFree(LocalOptions.SHOPIFY_SIMULATOR_PORT, "Shopify simulator");
             Ports.requireFree(NexusServices.ADAPTER_SHOPIFY_PORT, NexusServices.ADAPTER_SHOPIFY);
+        }
+        if (options.walmart()) {
+            Ports.requireFree(LocalOptions.WALMART_SIMULATOR_PORT, "Walmart simulator");
+            Ports.requireFree(NexusServices.ADAPTER_WALMART_PORT, NexusServices.ADAPTER_WALMART);
+        }
+        if (options.kaufland()) {
+            Ports.requireFree(LocalOptions.KAUFLAND_SIMULATOR_PORT, "Kaufland simulator");
+            Ports.requireFree(NexusServices.ADAPTER_KAUFLAND_PORT, NexusServices.ADAPTER_KAUFLAND);
         }
     }
 

@@ -29,6 +29,12 @@ public final class NexusServices {
     public static final String ADAPTER_SHOPIFY = "adapter-shopify";
     /** adapter-shopify's port in {@code ./nexus local}. */
     public static final int ADAPTER_SHOPIFY_PORT = 8085;
+    public static final String ADAPTER_WALMART = "adapter-walmart";
+    /** adapter-walmart's port in {@code ./nexus local}. */
+    public static final int ADAPTER_WALMART_PORT = 8086;
+    public static final String ADAPTER_KAUFLAND = "adapter-kaufland";
+    /** adapter-kaufland's port in {@code ./nexus local}. */
+    public static final int ADAPTER_KAUFLAND_PORT = 8087;
 
     private NexusServices() {
     }
@@ -134,17 +140,12 @@ public final class NexusServices {
     public static ServiceProcess.Spec adapterEbay(Path repoRoot, Path workDir, int port, String kafkaBootstrapServers,
                                                   String keyRingSpec, String primaryKeyId, String ebayBaseUrl,
                                                   Map<String, String> extraEnvironment, List<String> jvmOptions) {
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
-        environment.put("NEXUS_CREDENTIALS_KEYS", keyRingSpec);
-        environment.put("NEXUS_CREDENTIALS_PRIMARY_KEY", primaryKeyId);
-        environment.put("QUARKUS_DEVSERVICES_ENABLED", "false");
-        environment.put("NEXUS_EBAY_PRODUCTION_TOKEN_URL", ebayBaseUrl + "/identity/v1/oauth2/token");
-        environment.put("NEXUS_EBAY_PRODUCTION_API_URL", ebayBaseUrl);
-        environment.put("NEXUS_EBAY_PRODUCTION_IDENTITY_URL", ebayBaseUrl);
-        environment.putAll(extraEnvironment);
-        return new ServiceProcess.Spec(ADAPTER_EBAY, repoRoot.resolve(ADAPTER_EBAY), port, environment, jvmOptions,
-                workDir.resolve(ADAPTER_EBAY), workDir.resolve("logs").resolve(ADAPTER_EBAY + ".log"));
+        Map<String, String> ebay = new LinkedHashMap<>();
+        ebay.put("NEXUS_EBAY_PRODUCTION_TOKEN_URL", ebayBaseUrl + "/identity/v1/oauth2/token");
+        ebay.put("NEXUS_EBAY_PRODUCTION_API_URL", ebayBaseUrl);
+        ebay.put("NEXUS_EBAY_PRODUCTION_IDENTITY_URL", ebayBaseUrl);
+        return adapter(ADAPTER_EBAY, repoRoot, workDir, port, kafkaBootstrapServers, keyRingSpec, primaryKeyId, ebay,
+                extraEnvironment, jvmOptions);
     }
 
     /**
@@ -161,15 +162,72 @@ public final class NexusServices {
     public static ServiceProcess.Spec adapterShopify(Path repoRoot, Path workDir, int port, String kafkaBootstrapServers,
                                                      String keyRingSpec, String primaryKeyId, String shopifyBaseUrl,
                                                      Map<String, String> extraEnvironment, List<String> jvmOptions) {
+        return adapter(ADAPTER_SHOPIFY, repoRoot, workDir, port, kafkaBootstrapServers, keyRingSpec, primaryKeyId,
+                Map.of("NEXUS_SHOPIFY_ENDPOINT_OVERRIDE", shopifyBaseUrl), extraEnvironment, jvmOptions);
+    }
+
+    /**
+     * adapter-walmart wired to the infrastructure and to the Marketplace APIs at {@code walmartBaseUrl} (the
+     * simulator's: {@code /v3/token} and the APIs on one host), its token buckets {@code speedFactor} times the
+     * documented rates (1 in front of Walmart, the simulator's factor against a simulator whose buckets are as fast).
+     */
+    public static ServiceProcess.Spec adapterWalmart(Path repoRoot, Path workDir, int port, Wiring wiring,
+                                                     String walmartBaseUrl, double speedFactor, List<String> jvmOptions) {
+        return adapterWalmart(repoRoot, workDir, port, wiring.kafkaBootstrapServers(), wiring.keyRingSpec(),
+                wiring.primaryKeyId(), walmartBaseUrl, speedFactor, wiring.extraEnvironment(), jvmOptions);
+    }
+
+    /** The same for a caller that has no full {@link Wiring} (the end-to-end tests add Walmart to a running stack). */
+    public static ServiceProcess.Spec adapterWalmart(Path repoRoot, Path workDir, int port, String kafkaBootstrapServers,
+                                                     String keyRingSpec, String primaryKeyId, String walmartBaseUrl,
+                                                     double speedFactor, Map<String, String> extraEnvironment,
+                                                     List<String> jvmOptions) {
+        // system properties, not environment variables: "walmart-token" and the per-operation bucket names do not
+        // survive the environment's upper-case, underscore-only names
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.add("-Dnexus.apis.walmart.base-url=" + walmartBaseUrl);
+        options.add("-Dnexus.apis.walmart-token.base-url=" + walmartBaseUrl + "/v3/token");
+        options.add("-Dnexus.apis.walmart.speed-factor=" + speedFactor);
+        return adapter(ADAPTER_WALMART, repoRoot, workDir, port, kafkaBootstrapServers, keyRingSpec, primaryKeyId,
+                Map.of(), extraEnvironment, options);
+    }
+
+    /**
+     * adapter-kaufland wired to the infrastructure and to the Seller API v2 at {@code kauflandApiUrl} (the simulator's
+     * {@link io.nexusconnect.sims.kaufland.KauflandSimulator#baseUrl()}), its backoff {@code speedFactor} times faster.
+     */
+    public static ServiceProcess.Spec adapterKaufland(Path repoRoot, Path workDir, int port, Wiring wiring,
+                                                      String kauflandApiUrl, double speedFactor, List<String> jvmOptions) {
+        return adapterKaufland(repoRoot, workDir, port, wiring.kafkaBootstrapServers(), wiring.keyRingSpec(),
+                wiring.primaryKeyId(), kauflandApiUrl, speedFactor, wiring.extraEnvironment(), jvmOptions);
+    }
+
+    /** The same for a caller that has no full {@link Wiring} (the end-to-end tests add Kaufland to a running stack). */
+    public static ServiceProcess.Spec adapterKaufland(Path repoRoot, Path workDir, int port, String kafkaBootstrapServers,
+                                                      String keyRingSpec, String primaryKeyId, String kauflandApiUrl,
+                                                      double speedFactor, Map<String, String> extraEnvironment,
+                                                      List<String> jvmOptions) {
+        Map<String, String> kaufland = new LinkedHashMap<>();
+        kaufland.put("NEXUS_KAUFLAND_API_URL", kauflandApiUrl);
+        kaufland.put("NEXUS_KAUFLAND_SPEED_FACTOR", String.valueOf(speedFactor));
+        return adapter(ADAPTER_KAUFLAND, repoRoot, workDir, port, kafkaBootstrapServers, keyRingSpec, primaryKeyId,
+                kaufland, extraEnvironment, jvmOptions);
+    }
+
+    /** An adapter beside the three services: Kafka, the key ring, its marketplace's endpoints, then the extras. */
+    private static ServiceProcess.Spec adapter(String name, Path repoRoot, Path workDir, int port,
+                                               String kafkaBootstrapServers, String keyRingSpec, String primaryKeyId,
+                                               Map<String, String> marketplaceEnvironment,
+                                               Map<String, String> extraEnvironment, List<String> jvmOptions) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
         env.put("NEXUS_CREDENTIALS_KEYS", keyRingSpec);
         env.put("NEXUS_CREDENTIALS_PRIMARY_KEY", primaryKeyId);
         env.put("QUARKUS_DEVSERVICES_ENABLED", "false");
-        env.put("NEXUS_SHOPIFY_ENDPOINT_OVERRIDE", shopifyBaseUrl);
+        env.putAll(marketplaceEnvironment);
         env.putAll(extraEnvironment);
-        return new ServiceProcess.Spec(ADAPTER_SHOPIFY, repoRoot.resolve(ADAPTER_SHOPIFY), port, env, jvmOptions,
-                workDir.resolve(ADAPTER_SHOPIFY), workDir.resolve("logs").resolve(ADAPTER_SHOPIFY + ".log"));
+        return new ServiceProcess.Spec(name, repoRoot.resolve(name), port, env, jvmOptions, workDir.resolve(name),
+                workDir.resolve("logs").resolve(name + ".log"));
     }
 
     private static ServiceProcess.Spec spec(String name, int port, Map<String, String> environment, Path repoRoot,

@@ -119,9 +119,13 @@ public final class E2eStack implements AutoCloseable {
 
     /** The keys the seller's orders must have on {@code nexus.orders.v1} for {@code connectionId}. */
     public Set<String> orderKeys(SellerAccount seller, String connectionId) {
-        return simulator.seller(seller.sellingPartnerId()).orders().stream().map(SimOrder::amazonOrderId)
-                .map(orderId -> Topics.recordKey(connectionId, orderId))
+        return orderIds(seller).stream().map(orderId -> Topics.recordKey(connectionId, orderId))
                 .collect(Collectors.toSet());
+    }
+
+    /** The Amazon order ids the seller holds. */
+    public List<String> orderIds(SellerAccount seller) {
+        return simulator.seller(seller.sellingPartnerId()).orders().stream().map(SimOrder::amazonOrderId).toList();
     }
 
     public List<ServiceProcess> services() {

@@ -1,10 +1,7 @@
 package io.nexusconnect.local.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.nexusconnect.contracts.Marketplace;
-import io.nexusconnect.contracts.Topics;
 import io.nexusconnect.local.NexusServices;
-import io.nexusconnect.local.demo.ConnectionsClient;
 import io.nexusconnect.local.process.Ports;
 import io.nexusconnect.local.process.ServiceProcess;
 import io.nexusconnect.sims.ebay.EbaySimConfig;
@@ -12,25 +9,18 @@ import io.nexusconnect.sims.ebay.EbaySimulator;
 import io.nexusconnect.sims.ebay.model.EbayOrder;
 import io.nexusconnect.sims.ebay.model.InventoryRecord;
 import io.nexusconnect.testinfra.SharedInfra;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A new eBay connection through every real part: REST → outbox → Debezium → orchestrator → adapter-ebay (a process of
@@ -39,31 +29,26 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(E2eExtension.class)
 @DisplayName("End to end: a new eBay connection")
 class EbaySyncE2eTest {
-    /** adapter-ebay's {@code nexus.ebay.orders.end-guard} (PT5S) and a second of margin. */
-    private static final Duration ADAPTER_END_GUARD = Duration.ofSeconds(6);
     private static final int SEEDED_ORDERS = 1200;
-    private static final String ADAPTER = "adapter-ebay";
     private static EbaySimulator simulator;
     private static ServiceProcess adapter;
 
     @AfterAll
-    static void stop() {
-        if (adapter != null) {
-            adapter.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
+    static void stop() throws Exception {
+        FirstSync.closeAll(adapter, simulator);
     }
 
-    /** The simulator (29-day lookback: every order inside the connection's 30 days) and adapter-ebay wired to it. */
+    /**
+     * The simulator (29-day lookback: every order inside the connection's 30 days) and adapter-ebay wired to it, with
+     * no end guard: the cycle can start within the default 5 s of the order placed just before it.
+     */
     private static void startEbay(E2eStack stack) {
         simulator = EbaySimulator.start(EbaySimConfig.builder().orderCount(SEEDED_ORDERS).itemCount(40)
                 .lookback(Duration.ofDays(29)).build());
-        adapter = ServiceProcess.start(NexusServices.adapterEbay(NexusServices.repoRoot(), stack.logDir().getParent(),
-                Ports.free(), SharedInfra.kafkaBootstrapServers(), SharedInfra.keyRingSpec(), SharedInfra.primaryKeyId(),
-                simulator.baseUrl(), Map.of(), ServiceProcess.DEFAULT_JVM_OPTIONS));
-        adapter.awaitReady(Duration.ofMinutes(3));
+        adapter = FirstSync.startAdapter(NexusServices.adapterEbay(NexusServices.repoRoot(),
+                stack.logDir().getParent(), Ports.free(), SharedInfra.kafkaBootstrapServers(), SharedInfra.keyRingSpec(),
+                SharedInfra.primaryKeyId(), simulator.baseUrl(), Map.of("NEXUS_EBAY_ORDERS_END_GUARD", "PT0S"),
+                ServiceProcess.DEFAULT_JVM_OPTIONS));
     }
 
     @Test
@@ -76,13 +61,6 @@ class EbaySyncE2eTest {
         InventoryRecord item = simulator.items().stream().filter(i -> "ACTIVE".equals(i.listingStatus())).findFirst()
                 .orElseThrow();
         EbayOrder multi = simulator.store().addOrder(Map.of(item.sku(), 3));
-        // adapter-ebay reads orders modified up to now − its end guard (eBay refuses end dates in the future), so the
-        // connection is created once the newest seeded change is older than that
-        Instant newestChange = simulator.orders().stream().map(EbayOrder::lastModifiedDate).max(Instant::compareTo)
-                .orElseThrow();
-        await("seeded orders older than adapter-ebay's end guard").atMost(Duration.ofSeconds(30))
-                .until(() -> Instant.now().isAfter(newestChange.plus(ADAPTER_END_GUARD)));
-        ConnectionsClient api = stack.client();
         EbaySimulator.DemoIdentity demo = EbaySimulator.DEMO;
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("appId", demo.clientId());
@@ -92,51 +70,22 @@ class EbaySyncE2eTest {
         fields.put("refreshToken", demo.refreshToken());
         fields.put("notificationVerificationToken", "nexus_e2e_verification_token_000000001");
         fields.put("marketplaceId", demo.marketplaceId());
-        List<String> secrets = List.of(demo.clientSecret(), demo.refreshToken());
 
-        // when: a platform team adds the connection
-        JsonNode created = api.create("ebay", "E2E eBay", fields);
-        String id = created.path("id").asText();
-
-        // then: the orchestrator asks adapter-ebay for a sync, and the history shows one successful cycle
-        await("sync request on " + Topics.syncRequests(Marketplace.EBAY)).atMost(SyncWatch.CYCLE_TIMEOUT)
-                .until(() -> TopicAudit.valuesOf(Topics.syncRequests(Marketplace.EBAY), id), v -> !v.isEmpty());
-        SyncWatch watch = new SyncWatch(api, id);
-        JsonNode cycle = watch.awaitNewestFinished();
-        assertThat(cycle.path("status").asText()).as("cycle %s", cycle).isEqualTo("success");
-        assertThat(watch.cycles()).hasSize(1);
-        String syncId = cycle.path("syncId").asText();
+        // when: a platform team adds the connection and the orchestrator asks adapter-ebay for its first cycle
+        FirstSync sync = FirstSync.ofNewConnection(stack, Marketplace.EBAY, "E2E eBay", fields,
+                List.of(demo.clientSecret(), demo.refreshToken()));
 
         // then: each order is on nexus.orders.v1 exactly once for that cycle, read over several getOrders pages
-        List<ConsumerRecord<String, String>> orders = TopicAudit.recordsOf(Topics.ORDERS, id).stream()
-                .filter(r -> syncId.equals(TopicAudit.json(r.value()).path("syncId").asText()))
-                .toList();
-        Set<String> seeded = simulator.orders().stream().map(o -> Topics.recordKey(id, o.orderId()))
-                .collect(Collectors.toSet());
-        assertThat(seeded).hasSize(SEEDED_ORDERS + 1);
-        assertThat(orders).as("order records of cycle " + syncId).hasSize(seeded.size());
-        assertThat(orders.stream().map(ConsumerRecord::key).collect(Collectors.toSet())).isEqualTo(seeded);
+        assertThat(simulator.orders()).hasSize(SEEDED_ORDERS + 1);
+        sync.assertEachOrderOnce(simulator.orders().stream().map(EbayOrder::orderId).toList());
         assertThat(simulator.requestLog().count("getOrders", 200)).isGreaterThanOrEqualTo(SEEDED_ORDERS / 200);
 
         // then: the three-unit line carries the unit price and unit price × 3 as its total, in USD
-        JsonNode line = orders.stream().map(r -> TopicAudit.json(r.value()))
-                .filter(o -> o.path("externalId").asText().equals(multi.orderId())).findFirst().orElseThrow()
-                .path("lines").path(0);
-        assertThat(line.path("quantity").asInt()).isEqualTo(3);
-        assertThat(new BigDecimal(line.path("unitPrice").path("amount").asText())).isEqualByComparingTo(item.price());
-        assertThat(new BigDecimal(line.path("lineTotal").path("amount").asText()))
-                .isEqualByComparingTo(item.price().multiply(BigDecimal.valueOf(3)));
-        assertThat(line.path("lineTotal").path("currency").asText()).isEqualTo("USD");
+        sync.assertFirstLine(multi.orderId(), 3, item.price(), item.price().multiply(BigDecimal.valueOf(3)), "USD");
 
-        // then: the counts match the topics, every event honours its contract, and no secret is in events or logs
-        assertThat(cycle.path("counts").path("orders").asLong()).isEqualTo(orders.size());
-        assertThat(cycle.path("counts").path("products").asLong()).isEqualTo(simulator.items().size());
-        Map<String, Integer> audited = TopicAudit.assertContractsAndNoSecrets(id, secrets);
-        List<Path> logs = new ArrayList<>(stack.logFiles());
-        logs.add(adapter.process().logFile());
-        TopicAudit.assertLogsFreeOf(logs, secrets);
-        System.out.printf("e2e eBay: %d orders in cycle %s (%s ms), records audited per topic %s, simulator %s%n",
-                orders.size(), syncId, cycle.path("durationMs").asText(), audited,
-                simulator.requestLog().countsByStatus());
+        // then: the products match the catalogue, every event honours its contract, and no secret leaks
+        assertThat(sync.cycle.path("counts").path("products").asLong()).isEqualTo(simulator.items().size());
+        Map<String, Integer> audited = sync.assertContractsAndNoSecrets(adapter);
+        sync.report("eBay", audited, simulator.requestLog().countsByStatus());
     }
 }
