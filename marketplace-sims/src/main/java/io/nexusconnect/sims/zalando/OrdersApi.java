@@ -48,6 +48,7 @@ final class OrdersApi {
         if (pageNumber < 0 || pageSize < 1 || pageSize > maxPageSize) {
             return ZalandoErrors.problem(400, "Bad Request", "page_number >= 0 and 1 <= page_size <= " + maxPageSize);
         }
+        store.listed();
         List<ZalandoStore.Order> matching = store.orders().stream().filter(filter).toList();
         List<ZalandoStore.Order> page = matching.stream().skip((long) pageNumber * pageSize).limit(pageSize).toList();
         String include = call.query().get("include");

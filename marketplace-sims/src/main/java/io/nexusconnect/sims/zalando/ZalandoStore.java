@@ -75,6 +75,8 @@ public final class ZalandoStore {
     private final Map<String, Order> orders = new ConcurrentHashMap<>();
     private final Map<String, Integer> stock = new ConcurrentHashMap<>();
     private int sequence;
+    private int arrivalsPerList;
+    private int listsWithArrivals;
 
     ZalandoStore(ZalandoSimConfig config) {
         this.clock = config.clock();
@@ -109,6 +111,24 @@ public final class ZalandoStore {
                 "de-DE", createdAt, status, items);
         orders.put(order.id, order);
         return order;
+    }
+
+    /**
+     * New orders arrive while a reader walks the list: each of the next {@code lists} order-list calls first adds
+     * {@code perList} approved orders (what a busy shop does during an import cycle).
+     */
+    public synchronized void arriveDuringNextLists(int perList, int lists) {
+        this.arrivalsPerList = perList;
+        this.listsWithArrivals = lists;
+    }
+
+    synchronized void listed() {
+        if (listsWithArrivals > 0) {
+            listsWithArrivals--;
+            for (int i = 0; i < arrivalsPerList; i++) {
+                addOrder();
+            }
+        }
     }
 
     /** A valid EAN-13 (check digit per GS1) for article number {@code n}. */
