@@ -15,7 +15,7 @@ public record ZalandoSimConfig(String host, int port, Clock clock, long seed, in
 
     public static ZalandoSimConfig defaults() {
         return new ZalandoSimConfig("127.0.0.1", 0, Clock.systemUTC(), 42, 120,
-                "3a5c3f7e-5b3c-4c1e-9b53-nexus-demo-zal", "091dcbdd-7839-4f39-aa05-324eb4599df0",
+                "3a5c3f7e-5b3c-4c1e-9b53-0e8d5a2f7c11", "091dcbdd-7839-4f39-aa05-324eb4599df0",
                 Duration.ofHours(2), 40, 2000, 60, 2000, 1000, 1000);
     }
 
