@@ -1,5 +1,6 @@
 package io.nexusconnect.sims.zalando;
 
+import io.nexusconnect.sims.common.auth.AccessTokens;
 import io.nexusconnect.sims.common.faults.Fault;
 import io.nexusconnect.sims.common.faults.FaultKind;
 import io.nexusconnect.sims.common.faults.Faults;
@@ -28,11 +29,11 @@ final class ZalandoGateway {
     }
 
     private final Vertx vertx;
-    private final ZalandoTokens tokens;
+    private final AccessTokens tokens;
     private final Faults faults;
     private final RequestLog log;
 
-    ZalandoGateway(Vertx vertx, ZalandoTokens tokens, Faults faults, RequestLog log) {
+    ZalandoGateway(Vertx vertx, AccessTokens tokens, Faults faults, RequestLog log) {
         this.vertx = vertx;
         this.tokens = tokens;
         this.faults = faults;

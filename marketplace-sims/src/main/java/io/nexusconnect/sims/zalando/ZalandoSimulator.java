@@ -1,5 +1,7 @@
 package io.nexusconnect.sims.zalando;
 
+import io.nexusconnect.sims.common.auth.AccessTokens;
+import io.nexusconnect.sims.common.auth.BasicCredentials;
 import io.nexusconnect.sims.common.faults.Fault;
 import io.nexusconnect.sims.common.faults.FaultKind;
 import io.nexusconnect.sims.common.faults.Faults;
@@ -14,8 +16,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,7 +46,7 @@ public final class ZalandoSimulator implements AutoCloseable {
     private final ZalandoSimConfig config;
     private final Vertx vertx;
     private final ZalandoStore store;
-    private final ZalandoTokens tokens;
+    private final AccessTokens tokens;
     private final Faults faults = new Faults();
     private final RequestLog requestLog = new RequestLog();
     private final HttpServer server;
@@ -54,7 +54,7 @@ public final class ZalandoSimulator implements AutoCloseable {
     private ZalandoSimulator(ZalandoSimConfig config) {
         this.config = config;
         this.store = new ZalandoStore(config);
-        this.tokens = new ZalandoTokens(config.clock(), config.tokenTtl());
+        this.tokens = new AccessTokens(config.clock(), config.tokenTtl(), "zd-at-");
         this.vertx = SimServer.vertx();
         this.server = SimServer.listen(vertx, router(), config.host(), config.port(), "Zalando simulator");
     }
@@ -106,8 +106,8 @@ public final class ZalandoSimulator implements AutoCloseable {
         } else if (fault.isPresent() && fault.get() instanceof Fault.RateLimit r) {
             response = ZalandoErrors.tooManyRequests(r.retryAfter().toSeconds());
         } else if ((fault.isPresent() && (fault.get() instanceof Fault.InvalidClient
-                || fault.get() instanceof Fault.InvalidGrant)) || !basicMatches(ctx.request().getHeader(
-                "Authorization"))) {
+                || fault.get() instanceof Fault.InvalidGrant)) || !BasicCredentials.matches(ctx.request()
+                .getHeader("Authorization"), DEMO.clientId(), DEMO.clientSecret())) {
             response = SimResponse.json(401, Json.object().put("error", "invalid_client")
                     .put("error_description", "Bad client credentials"));
         } else if (body == null || !body.contains("grant_type=client_credentials")) {
@@ -124,18 +124,6 @@ public final class ZalandoSimulator implements AutoCloseable {
         requestLog.record(TOKEN, response.status());
     }
 
-    private static boolean basicMatches(String header) {
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return false;
-        }
-        try {
-            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()),
-                    StandardCharsets.UTF_8);
-            return decoded.equals(DEMO.clientId() + ":" + DEMO.clientSecret());
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
 
     public ZalandoSimConfig config() {
         return config;
