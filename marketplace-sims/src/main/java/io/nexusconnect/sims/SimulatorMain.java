@@ -9,6 +9,8 @@ import io.nexusconnect.sims.shopify.ShopifySimConfig;
 import io.nexusconnect.sims.shopify.ShopifySimulator;
 import io.nexusconnect.sims.walmart.WalmartSimConfig;
 import io.nexusconnect.sims.walmart.WalmartSimulator;
+import io.nexusconnect.sims.zalando.ZalandoSimConfig;
+import io.nexusconnect.sims.zalando.ZalandoSimulator;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -28,12 +30,14 @@ public final class SimulatorMain {
         ShopifyOption shopify;
         PortOption walmart;
         PortOption kaufland;
+        PortOption zalando;
         try {
             ebayLaunch = EbayLaunch.parse(args);
             shopify = ShopifyOption.take(ebayLaunch.remaining());
             walmart = PortOption.take("--walmart-port", shopify.rest());
             kaufland = PortOption.take("--kaufland-port", walmart.rest());
-            config = parse(kaufland.rest());
+            zalando = PortOption.take("--zalando-port", kaufland.rest());
+            config = parse(zalando.rest());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(usage());
@@ -51,11 +55,17 @@ public final class SimulatorMain {
         KauflandSimulator kauflandSim = kaufland.port() < 0 ? null : KauflandSimulator.start(
                 KauflandSimConfig.defaults().withHost(config.host()).withPort(kaufland.port())
                         .withData(config.orderCount(), Math.max(1, config.listingCount()), config.seed()));
+        ZalandoSimulator zalandoSim = zalando.port() < 0 ? null : ZalandoSimulator.start(
+                ZalandoSimConfig.defaults().withHost(config.host()).withPort(zalando.port())
+                        .withData(config.orderCount(), config.seed()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             amazon.close();
             if (kauflandSim != null) {
                 kauflandSim.close();
+            }
+            if (zalandoSim != null) {
+                zalandoSim.close();
             }
             if (ebay != null) {
                 ebay.close();
@@ -101,6 +111,13 @@ public final class SimulatorMain {
             System.out.println("  demo seller          " + KauflandSimulator.DEMO.sellerName() + ", client key "
                     + KauflandSimulator.DEMO.clientKey() + " (secret key: KauflandSimulator.DEMO), storefronts "
                     + kauflandSim.config().storefronts());
+        }
+        if (zalandoSim != null) {
+            System.out.println("Zalando zDirect simulator");
+            System.out.println("  API and /auth/token  " + zalandoSim.baseUrl());
+            System.out.println("  demo merchant        " + zalandoSim.config().merchantId() + ", client "
+                    + ZalandoSimulator.DEMO.clientId() + " (secret: ZalandoSimulator.DEMO), sales channel "
+                    + zalandoSim.config().salesChannelId());
         }
         stopped.await();
     }
@@ -188,6 +205,7 @@ public final class SimulatorMain {
     static String usage() {
         return "usage: SimulatorMain [--amazon-port 9101] [--amazon-sandbox-port <amazon-port + 1>] [--host 127.0.0.1]"
                 + " [--orders 1500] [--listings 200] [--speed 1] [--seed 42] [--token-ttl PT1H] [--lookback P30D]"
-                + " [--order-lag PT2M] [--shopify-port 9105] [--walmart-port 9121] [--kaufland-port 9131]" + EbayLaunch.usage();
+                + " [--order-lag PT2M] [--shopify-port 9105] [--walmart-port 9121] [--kaufland-port 9131]"
+                + " [--zalando-port 9141]" + EbayLaunch.usage();
     }
 }

@@ -1,5 +1,7 @@
 package io.nexusconnect.sims.walmart;
 
+import io.nexusconnect.sims.common.auth.AccessTokens;
+import io.nexusconnect.sims.common.auth.BasicCredentials;
 import io.nexusconnect.sims.common.faults.Fault;
 import io.nexusconnect.sims.common.faults.FaultKind;
 import io.nexusconnect.sims.common.faults.Faults;
@@ -15,7 +17,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -49,7 +50,7 @@ public final class WalmartSimulator implements AutoCloseable {
     private final WalmartSimConfig config;
     private final Vertx vertx;
     private final WalmartStore store;
-    private final WalmartTokens tokens;
+    private final AccessTokens tokens;
     private final Faults faults = new Faults();
     private final RequestLog requestLog = new RequestLog();
     private final HttpServer server;
@@ -57,7 +58,7 @@ public final class WalmartSimulator implements AutoCloseable {
     private WalmartSimulator(WalmartSimConfig config) {
         this.config = config;
         this.store = new WalmartStore(config);
-        this.tokens = new WalmartTokens(config.clock(), config.tokenTtl());
+        this.tokens = new AccessTokens(config.clock(), config.tokenTtl(), "wm-at-");
         this.vertx = SimServer.vertx();
         this.server = SimServer.listen(vertx, router(), config.host(), config.port(), "Walmart simulator");
     }
@@ -115,8 +116,8 @@ public final class WalmartSimulator implements AutoCloseable {
         } else if (fault.isPresent() && fault.get() instanceof Fault.RateLimit) {
             response = WalmartErrors.tooManyRequests();
         } else if ((fault.isPresent() && (fault.get() instanceof Fault.InvalidClient
-                || fault.get() instanceof Fault.InvalidGrant)) || !basicMatches(ctx.request().getHeader(
-                "Authorization"))) {
+                || fault.get() instanceof Fault.InvalidGrant)) || !BasicCredentials.matches(ctx.request()
+                .getHeader("Authorization"), DEMO.clientId(), DEMO.clientSecret())) {
             response = WalmartErrors.of(401, "UNAUTHORIZED.GMP_GATEWAY_API", "clientId",
                     "Invalid client id or secret", "ERROR", "DATA");
         } else if (!"client_credentials".equals(grant)) {
@@ -137,18 +138,6 @@ public final class WalmartSimulator implements AutoCloseable {
         requestLog.record(TOKEN, response.status());
     }
 
-    private static boolean basicMatches(String header) {
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return false;
-        }
-        try {
-            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()),
-                    StandardCharsets.UTF_8);
-            return decoded.equals(DEMO.clientId() + ":" + DEMO.clientSecret());
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
 
     public WalmartSimConfig config() {
         return config;

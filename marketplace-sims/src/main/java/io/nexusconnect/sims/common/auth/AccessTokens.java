@@ -1,4 +1,4 @@
-package io.nexusconnect.sims.walmart;
+package io.nexusconnect.sims.common.auth;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,36 +7,36 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Access tokens issued by {@code POST /v3/token}: opaque, live for the configured time (15 minutes at Walmart). */
-final class WalmartTokens {
+/** Opaque access tokens a simulated token endpoint issues: each lives for the configured time on the given clock. */
+public final class AccessTokens {
     private final Clock clock;
     private final Duration ttl;
+    private final String prefix;
     private final Map<String, Instant> expiries = new ConcurrentHashMap<>();
 
-    WalmartTokens(Clock clock, Duration ttl) {
+    public AccessTokens(Clock clock, Duration ttl, String prefix) {
         this.clock = clock;
         this.ttl = ttl;
+        this.prefix = prefix;
     }
 
-    String issue() {
-        String token = "wm-at-" + UUID.randomUUID();
+    public String issue() {
+        String token = prefix + UUID.randomUUID();
         expiries.put(token, clock.instant().plus(ttl));
         return token;
     }
 
-    long ttlSeconds() {
+    public long ttlSeconds() {
         return ttl.toSeconds();
     }
 
-    boolean live(String token) {
-        if (token == null) {
-            return false;
-        }
-        Instant expiry = expiries.get(token);
+    public boolean live(String token) {
+        Instant expiry = token == null ? null : expiries.get(token);
         return expiry != null && clock.instant().isBefore(expiry);
     }
 
-    void expire(String token) {
+    /** What an "expired token" fault does: the token is refused from now on. */
+    public void expire(String token) {
         if (token != null) {
             expiries.computeIfPresent(token, (t, e) -> Instant.EPOCH);
         }
