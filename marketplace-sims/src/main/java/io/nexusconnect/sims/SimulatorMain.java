@@ -3,6 +3,8 @@ package io.nexusconnect.sims;
 import io.nexusconnect.sims.amazon.AmazonSimConfig;
 import io.nexusconnect.sims.amazon.AmazonSimulator;
 import io.nexusconnect.sims.ebay.EbaySimulator;
+import io.nexusconnect.sims.bol.BolSimConfig;
+import io.nexusconnect.sims.bol.BolSimulator;
 import io.nexusconnect.sims.kaufland.KauflandSimConfig;
 import io.nexusconnect.sims.kaufland.KauflandSimulator;
 import io.nexusconnect.sims.shopify.ShopifySimConfig;
@@ -28,12 +30,14 @@ public final class SimulatorMain {
         ShopifyOption shopify;
         PortOption walmart;
         PortOption kaufland;
+        PortOption bol;
         try {
             ebayLaunch = EbayLaunch.parse(args);
             shopify = ShopifyOption.take(ebayLaunch.remaining());
             walmart = PortOption.take("--walmart-port", shopify.rest());
             kaufland = PortOption.take("--kaufland-port", walmart.rest());
-            config = parse(kaufland.rest());
+            bol = PortOption.take("--bol-port", kaufland.rest());
+            config = parse(bol.rest());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(usage());
@@ -51,9 +55,15 @@ public final class SimulatorMain {
         KauflandSimulator kauflandSim = kaufland.port() < 0 ? null : KauflandSimulator.start(
                 KauflandSimConfig.defaults().withHost(config.host()).withPort(kaufland.port())
                         .withData(config.orderCount(), Math.max(1, config.listingCount()), config.seed()));
+        BolSimulator bolSim = bol.port() < 0 ? null : BolSimulator.start(BolSimConfig.defaults()
+                .withHost(config.host()).withPort(bol.port())
+                .withData(config.orderCount(), Math.max(1, config.listingCount()), config.seed()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             amazon.close();
+            if (bolSim != null) {
+                bolSim.close();
+            }
             if (kauflandSim != null) {
                 kauflandSim.close();
             }
@@ -101,6 +111,12 @@ public final class SimulatorMain {
             System.out.println("  demo seller          " + KauflandSimulator.DEMO.sellerName() + ", client key "
                     + KauflandSimulator.DEMO.clientKey() + " (secret key: KauflandSimulator.DEMO), storefronts "
                     + kauflandSim.config().storefronts());
+        }
+        if (bolSim != null) {
+            System.out.println("bol.com Retailer API v10 simulator");
+            System.out.println("  API and /token       " + bolSim.baseUrl());
+            System.out.println("  demo retailer        " + BolSimulator.DEMO.retailerName() + ", client id "
+                    + BolSimulator.DEMO.clientId() + " (secret: BolSimulator.DEMO)");
         }
         stopped.await();
     }
@@ -188,6 +204,6 @@ public final class SimulatorMain {
     static String usage() {
         return "usage: SimulatorMain [--amazon-port 9101] [--amazon-sandbox-port <amazon-port + 1>] [--host 127.0.0.1]"
                 + " [--orders 1500] [--listings 200] [--speed 1] [--seed 42] [--token-ttl PT1H] [--lookback P30D]"
-                + " [--order-lag PT2M] [--shopify-port 9105] [--walmart-port 9121] [--kaufland-port 9131]" + EbayLaunch.usage();
+                + " [--order-lag PT2M] [--shopify-port 9105] [--walmart-port 9121] [--kaufland-port 9131] [--bol-port 9141]" + EbayLaunch.usage();
     }
 }
