@@ -140,6 +140,21 @@ final class BolApi {
                 .orElseGet(() -> BolProblems.notFound("Process status " + call.path("id")));
     }
 
+    /** {@code get-process-status-bulk}: up to 1,000 ids in {@code processStatusQueries}; unknown ids are left out. */
+    SimResponse processStatuses(BolCall call) {
+        JsonNode queries = Json.parseOrNull(call.body()) == null ? null
+                : Json.parseOrNull(call.body()).path("processStatusQueries");
+        if (queries == null || !queries.isArray() || queries.isEmpty() || queries.size() > 1000) {
+            return BolProblems.badRequest("processStatusQueries must hold 1 to 1000 process status ids.");
+        }
+        ObjectNode body = Json.object();
+        ArrayNode statuses = body.putArray("processStatuses");
+        for (JsonNode query : queries) {
+            store.process(query.path("processStatusId").asText()).ifPresent(p -> statuses.add(status(p, call)));
+        }
+        return v10(200, body);
+    }
+
     private ObjectNode status(BolStore.Process process, BolCall call) {
         boolean pending = call.now().isBefore(process.resolvesAt());
         String state = pending ? "PENDING" : store.settle(process).name();

@@ -41,6 +41,7 @@ public record BolSimConfig(String host, int port, Clock clock, long seed, int or
         limits.put("post-offer-export", new Limit(25, Duration.ofSeconds(1)));
         limits.put("get-offer-export", new Limit(25, Duration.ofSeconds(1)));
         limits.put("get-process-status", new Limit(25, Duration.ofSeconds(1)));
+        limits.put("get-process-status-bulk", new Limit(25, Duration.ofSeconds(1)));
         return limits;
     }
 

@@ -71,6 +71,8 @@ public final class BolSimulator implements AutoCloseable {
                 BolGateway.CSV_V10, api::export));
         router.get("/shared/process-status/:id").handler(gateway.route("get-process-status", json,
                 api::processStatus));
+        router.post("/shared/process-status").handler(gateway.route("get-process-status-bulk", json,
+                api::processStatuses));
         router.route().last().handler(ctx -> BolProblems.notFound("Resource").send(ctx));
         return router;
     }

@@ -136,6 +136,10 @@ class BolSimulatorTest {
         assertThat(failure.path("status").asText()).isEqualTo("FAILURE");
         assertThat(failure.path("errorMessage").asText()).contains(offer.offerId());
         assertThat(get("/shared/process-status/" + timedOut).json().path("status").asText()).isEqualTo("TIMEOUT");
+        JsonNode bulk = BolHttp.call(sim, token, "POST", "/shared/process-status", "{\"processStatusQueries\":["
+                + "{\"processStatusId\":\"" + failed + "\"},{\"processStatusId\":\"" + timedOut + "\"}]}",
+                BolHttp.V10).json().path("processStatuses");
+        assertThat(bulk).extracting(n -> n.path("status").asText()).containsExactly("FAILURE", "TIMEOUT");
         assertThat(sim.store().offer(offer.offerId()).orElseThrow().stock()).isEqualTo(offer.stock());
         assertThat(BolHttp.call(sim, token, "PUT", "/retailer/offers/" + offer.offerId() + "/stock",
                 "{\"amount\":1000,\"managedByRetailer\":true}", BolHttp.V10).status()).isEqualTo(400);
