@@ -16,6 +16,12 @@ import io.nexusconnect.contracts.sync.SyncMode;
 import io.nexusconnect.contracts.sync.SyncOutcome;
 import io.nexusconnect.contracts.sync.SyncRequested;
 import io.nexusconnect.contracts.sync.SyncScope;
+import io.nexusconnect.contracts.kafka.Json;
+import io.nexusconnect.contracts.testing.ConnectionTestRequested;
+import io.nexusconnect.contracts.testing.ConnectionTestResult;
+import io.nexusconnect.testinfra.KafkaTestClient;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.time.Instant;
 import io.nexusconnect.sims.bol.BolSimulator;
 import io.nexusconnect.sims.bol.BolStore;
 import io.nexusconnect.sims.common.faults.Fault;
@@ -113,6 +119,33 @@ class BolSyncTest {
         assertThat(next.outcome()).isEqualTo(SyncOutcome.SUCCESS);
         assertThat(sim.requestLog().count("get-orders")).isEqualTo(pages + 1);
         assertThat(sim.requestLog().count("get-order")).isZero();
+    }
+
+    ConnectionTestResult testConnection(ConnectionSnapshot connection) {
+        ConnectionTestRequested request = new ConnectionTestRequested(UUID.randomUUID(), Marketplace.BOL,
+                connection, Instant.now(), Instant.now().plusSeconds(120));
+        KafkaTestClient.publish(Topics.CONNECTION_TESTS, request);
+        String id = request.requestId().toString();
+        ConsumerRecord<String, String> reply = KafkaTestClient.readUntil(Topics.CONNECTION_TEST_REPLIES,
+                        records -> records.stream().anyMatch(r -> r.value().contains(id)), TestCycles.WAIT).stream()
+                .filter(r -> r.value().contains(id)).findFirst().orElseThrow();
+        return Json.read(reply.value(), ConnectionTestResult.class);
+    }
+
+    @Test
+    @DisplayName("Test Connection reads the first page of open orders with a fresh token; a wrong secret is invalid credentials")
+    void testConnectionProvesTheCredentials() {
+        long listings = sim.requestLog().count("get-orders", 200);
+
+        ConnectionTestResult ok = testConnection(demoConnection());
+        ConnectionTestResult wrong = testConnection(TestConnections.of(Marketplace.BOL)
+                .secret("clientId", BolSimulator.DEMO.clientId()).secret("clientSecret", "not-the-secret").build());
+
+        assertThat(ok.valid()).isTrue();
+        assertThat(ok.marketplaceName()).isEqualTo("bol.com");
+        assertThat(sim.requestLog().count("get-orders", 200)).isEqualTo(listings + 1);
+        assertThat(wrong.valid()).isFalse();
+        assertThat(wrong.errorCode()).isEqualTo(ErrorCode.INVALID_CREDENTIALS);
     }
 
     @Test
