@@ -1,5 +1,6 @@
 package io.nexusconnect.sims.bol;
 
+import io.nexusconnect.sims.common.auth.AccessTokens;
 import io.nexusconnect.sims.common.faults.Fault;
 import io.nexusconnect.sims.common.faults.FaultKind;
 import io.nexusconnect.sims.common.faults.Faults;
@@ -30,14 +31,14 @@ final class BolGateway {
     private static final Logger LOG = Logger.getLogger(BolGateway.class.getName());
 
     private final Vertx vertx;
-    private final BolTokens tokens;
+    private final AccessTokens tokens;
     private final Faults faults;
     private final RequestLog log;
     private final Clock clock;
     private final Map<String, BolSimConfig.Limit> limits;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
-    BolGateway(Vertx vertx, BolTokens tokens, Faults faults, RequestLog log, Clock clock,
+    BolGateway(Vertx vertx, AccessTokens tokens, Faults faults, RequestLog log, Clock clock,
                Map<String, BolSimConfig.Limit> limits) {
         this.vertx = vertx;
         this.tokens = tokens;

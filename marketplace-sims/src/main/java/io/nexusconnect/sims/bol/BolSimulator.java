@@ -1,5 +1,6 @@
 package io.nexusconnect.sims.bol;
 
+import io.nexusconnect.sims.common.auth.AccessTokens;
 import io.nexusconnect.sims.common.faults.Faults;
 import io.nexusconnect.sims.common.faults.FaultsAdmin;
 import io.nexusconnect.sims.common.http.SimServer;
@@ -37,14 +38,14 @@ public final class BolSimulator implements AutoCloseable {
     private final BolStore store;
     private final Faults faults = new Faults();
     private final RequestLog requestLog = new RequestLog();
-    private final BolTokens tokens;
+    private final AccessTokens tokens;
     private final HttpServer server;
 
     private BolSimulator(BolSimConfig config) {
         this.config = config;
         Instant now = config.clock().instant().truncatedTo(ChronoUnit.SECONDS);
         this.store = new BolStore(config.seed(), config.orderCount(), config.offerCount(), now);
-        this.tokens = new BolTokens(config.clock(), config.tokenTtl());
+        this.tokens = new AccessTokens("bol-at-", config.clock(), config.tokenTtl());
         this.vertx = SimServer.vertx();
         this.server = SimServer.listen(vertx, router(), config.host(), config.port(), "bol simulator");
     }

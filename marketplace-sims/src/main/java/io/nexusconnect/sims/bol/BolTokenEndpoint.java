@@ -1,5 +1,6 @@
 package io.nexusconnect.sims.bol;
 
+import io.nexusconnect.sims.common.auth.AccessTokens;
 import io.nexusconnect.sims.common.faults.Fault;
 import io.nexusconnect.sims.common.faults.FaultKind;
 import io.nexusconnect.sims.common.faults.Faults;
@@ -18,11 +19,11 @@ final class BolTokenEndpoint {
     static final String OPERATION = "token";
 
     private final Map<String, String> clients;
-    private final BolTokens tokens;
+    private final AccessTokens tokens;
     private final Faults faults;
     private final RequestLog log;
 
-    BolTokenEndpoint(Map<String, String> clients, BolTokens tokens, Faults faults, RequestLog log) {
+    BolTokenEndpoint(Map<String, String> clients, AccessTokens tokens, Faults faults, RequestLog log) {
         this.clients = clients;
         this.tokens = tokens;
         this.faults = faults;

@@ -1,5 +1,6 @@
 package io.nexusconnect.sims.walmart;
 
+import io.nexusconnect.sims.common.auth.AccessTokens;
 import io.nexusconnect.sims.common.faults.Fault;
 import io.nexusconnect.sims.common.faults.FaultKind;
 import io.nexusconnect.sims.common.faults.Faults;
@@ -35,14 +36,14 @@ final class WalmartGateway {
     private static final Logger LOG = Logger.getLogger(WalmartGateway.class.getName());
 
     private final Vertx vertx;
-    private final WalmartTokens tokens;
+    private final AccessTokens tokens;
     private final Faults faults;
     private final RequestLog log;
     private final Clock clock;
     private final Map<String, WalmartSimConfig.Bucket> limits;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
-    WalmartGateway(Vertx vertx, WalmartTokens tokens, Faults faults, RequestLog log, Clock clock,
+    WalmartGateway(Vertx vertx, AccessTokens tokens, Faults faults, RequestLog log, Clock clock,
                    Map<String, WalmartSimConfig.Bucket> limits) {
         this.vertx = vertx;
         this.tokens = tokens;

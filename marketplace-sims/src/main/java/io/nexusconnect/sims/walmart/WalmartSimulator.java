@@ -1,5 +1,6 @@
 package io.nexusconnect.sims.walmart;
 
+import io.nexusconnect.sims.common.auth.AccessTokens;
 import io.nexusconnect.sims.common.faults.Fault;
 import io.nexusconnect.sims.common.faults.FaultKind;
 import io.nexusconnect.sims.common.faults.Faults;
@@ -49,7 +50,7 @@ public final class WalmartSimulator implements AutoCloseable {
     private final WalmartSimConfig config;
     private final Vertx vertx;
     private final WalmartStore store;
-    private final WalmartTokens tokens;
+    private final AccessTokens tokens;
     private final Faults faults = new Faults();
     private final RequestLog requestLog = new RequestLog();
     private final HttpServer server;
@@ -57,7 +58,7 @@ public final class WalmartSimulator implements AutoCloseable {
     private WalmartSimulator(WalmartSimConfig config) {
         this.config = config;
         this.store = new WalmartStore(config);
-        this.tokens = new WalmartTokens(config.clock(), config.tokenTtl());
+        this.tokens = new AccessTokens("wm-at-", config.clock(), config.tokenTtl());
         this.vertx = SimServer.vertx();
         this.server = SimServer.listen(vertx, router(), config.host(), config.port(), "Walmart simulator");
     }

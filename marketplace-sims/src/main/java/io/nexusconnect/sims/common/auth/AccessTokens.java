@@ -1,4 +1,4 @@
-package io.nexusconnect.sims.bol;
+package io.nexusconnect.sims.common.auth;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,33 +7,38 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Access tokens issued by {@code POST /token}: opaque, short-lived (the configured TTL). */
-final class BolTokens {
+/**
+ * Opaque bearer tokens of a simulated client-credentials endpoint: each lives for the configured time on the
+ * simulator's clock; a fault can expire one early.
+ */
+public final class AccessTokens {
+    private final String prefix;
     private final Clock clock;
     private final Duration ttl;
     private final Map<String, Instant> expiries = new ConcurrentHashMap<>();
 
-    BolTokens(Clock clock, Duration ttl) {
+    public AccessTokens(String prefix, Clock clock, Duration ttl) {
+        this.prefix = prefix;
         this.clock = clock;
         this.ttl = ttl;
     }
 
-    String issue() {
-        String token = "bol-at-" + UUID.randomUUID();
+    public String issue() {
+        String token = prefix + UUID.randomUUID();
         expiries.put(token, clock.instant().plus(ttl));
         return token;
     }
 
-    long ttlSeconds() {
+    public long ttlSeconds() {
         return ttl.toSeconds();
     }
 
-    boolean live(String token) {
+    public boolean live(String token) {
         Instant expiry = token == null ? null : expiries.get(token);
         return expiry != null && clock.instant().isBefore(expiry);
     }
 
-    void expire(String token) {
+    public void expire(String token) {
         if (token != null) {
             expiries.computeIfPresent(token, (t, e) -> Instant.EPOCH);
         }
