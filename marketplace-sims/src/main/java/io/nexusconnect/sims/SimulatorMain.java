@@ -3,6 +3,8 @@ package io.nexusconnect.sims;
 import io.nexusconnect.sims.amazon.AmazonSimConfig;
 import io.nexusconnect.sims.amazon.AmazonSimulator;
 import io.nexusconnect.sims.ebay.EbaySimulator;
+import io.nexusconnect.sims.bol.BolSimConfig;
+import io.nexusconnect.sims.bol.BolSimulator;
 import io.nexusconnect.sims.kaufland.KauflandSimConfig;
 import io.nexusconnect.sims.kaufland.KauflandSimulator;
 import io.nexusconnect.sims.shopify.ShopifySimConfig;
@@ -31,13 +33,15 @@ public final class SimulatorMain {
         PortOption walmart;
         PortOption kaufland;
         PortOption zalando;
+        PortOption bol;
         try {
             ebayLaunch = EbayLaunch.parse(args);
             shopify = ShopifyOption.take(ebayLaunch.remaining());
             walmart = PortOption.take("--walmart-port", shopify.rest());
             kaufland = PortOption.take("--kaufland-port", walmart.rest());
             zalando = PortOption.take("--zalando-port", kaufland.rest());
-            config = parse(zalando.rest());
+            bol = PortOption.take("--bol-port", zalando.rest());
+            config = parse(bol.rest());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(usage());
@@ -58,9 +62,15 @@ public final class SimulatorMain {
         ZalandoSimulator zalandoSim = zalando.port() < 0 ? null : ZalandoSimulator.start(
                 ZalandoSimConfig.defaults().withHost(config.host()).withPort(zalando.port())
                         .withData(config.orderCount(), config.seed()));
+        BolSimulator bolSim = bol.port() < 0 ? null : BolSimulator.start(BolSimConfig.defaults()
+                .withHost(config.host()).withPort(bol.port())
+                .withData(config.orderCount(), Math.max(1, config.listingCount()), config.seed()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             amazon.close();
+            if (bolSim != null) {
+                bolSim.close();
+            }
             if (kauflandSim != null) {
                 kauflandSim.close();
             }
@@ -118,6 +128,12 @@ public final class SimulatorMain {
             System.out.println("  demo merchant        " + zalandoSim.config().merchantId() + ", client "
                     + ZalandoSimulator.DEMO.clientId() + " (secret: ZalandoSimulator.DEMO), sales channel "
                     + zalandoSim.config().salesChannelId());
+        }
+        if (bolSim != null) {
+            System.out.println("bol.com Retailer API v10 simulator");
+            System.out.println("  API and /token       " + bolSim.baseUrl());
+            System.out.println("  demo retailer        " + BolSimulator.DEMO.retailerName() + ", client id "
+                    + BolSimulator.DEMO.clientId() + " (secret: BolSimulator.DEMO)");
         }
         stopped.await();
     }
@@ -206,6 +222,6 @@ public final class SimulatorMain {
         return "usage: SimulatorMain [--amazon-port 9101] [--amazon-sandbox-port <amazon-port + 1>] [--host 127.0.0.1]"
                 + " [--orders 1500] [--listings 200] [--speed 1] [--seed 42] [--token-ttl PT1H] [--lookback P30D]"
                 + " [--order-lag PT2M] [--shopify-port 9105] [--walmart-port 9121] [--kaufland-port 9131]"
-                + " [--zalando-port 9141]" + EbayLaunch.usage();
+                + " [--zalando-port 9141] [--bol-port 9151]" + EbayLaunch.usage();
     }
 }

@@ -1,0 +1,92 @@
+package io.nexusconnect.bol.client;
+
+import io.nexusconnect.adapterkit.auth.oauth2.OAuth2Endpoint;
+import io.nexusconnect.adapterkit.auth.oauth2.OAuth2TokenClient;
+import io.nexusconnect.adapterkit.auth.oauth2.OAuth2TokenClients;
+import io.nexusconnect.adapterkit.client.MarketplaceApi;
+import io.nexusconnect.adapterkit.client.MarketplaceApis;
+import io.nexusconnect.adapterkit.client.MarketplaceRequest;
+import io.nexusconnect.adapterkit.client.MarketplaceResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+
+/**
+ * The bol calls: a client-credentials token ({@code POST /token}, Basic, through the kit's OAuth2 client) and
+ * {@code Accept: application/vnd.retailer.v10+json} on every call (bol refuses another media type). Orders and
+ * process statuses are here; every offer call is in {@link io.nexusconnect.bol.offers.BolOffers}.
+ */
+@ApplicationScoped
+public class BolApiClient {
+    public static final String V10_JSON = "application/vnd.retailer.v10+json";
+    public static final String V10_CSV = "application/vnd.retailer.v10+csv";
+    public static final String GET_ORDERS = "get-orders";
+    public static final String GET_ORDER = "get-order";
+    public static final String GET_PROCESS_STATUS = "get-process-status";
+    public static final String GET_PROCESS_STATUS_BULK = "get-process-status-bulk";
+    private static final String MARKETPLACE = "bol";
+
+    private final MarketplaceApi api;
+    private final OAuth2TokenClient tokens;
+    private final BolErrorClassifier classifier = new BolErrorClassifier();
+
+    BolApiClient(MarketplaceApis apis, OAuth2TokenClients tokenClients) {
+        this.api = apis.open(MARKETPLACE, "bol", builder -> builder.classifier(classifier));
+        // Decision (BEHAVIOR.md): 299 s when bol's answer has no expires_in
+        this.tokens = tokenClients.open(MARKETPLACE, "bol-token", url -> OAuth2Endpoint.basicForm("bol", url)
+                .withHeader("Accept", "application/json").withDefaultLifetime(Duration.ofSeconds(299)));
+    }
+
+    /** GET /retailer/orders?page=&fulfilment-method=&status=OPEN. */
+    public MarketplaceResponse getOrders(BolAccount account, String fulfilmentMethod, int page) {
+        return send(account, GET_ORDERS, "GET", "/retailer/orders?status=OPEN&fulfilment-method="
+                + segment(fulfilmentMethod) + "&page=" + page, V10_JSON, b -> b);
+    }
+
+    /** GET /retailer/orders/{order-id}: offer reference, product and prices per item. */
+    public MarketplaceResponse getOrder(BolAccount account, String orderId) {
+        return send(account, GET_ORDER, "GET", "/retailer/orders/" + segment(orderId), V10_JSON, b -> b);
+    }
+
+    /** GET /shared/process-status/{process-status-id} (Shared API). */
+    public MarketplaceResponse getProcessStatus(BolAccount account, String processStatusId) {
+        return send(account, GET_PROCESS_STATUS, "GET", "/shared/process-status/" + segment(processStatusId),
+                V10_JSON, b -> b);
+    }
+
+    /** POST /shared/process-status {@code {processStatusQueries:[{processStatusId}]}} (at most 1,000 ids). */
+    public MarketplaceResponse getProcessStatuses(BolAccount account, java.util.List<String> processStatusIds) {
+        var body = io.nexusconnect.contracts.kafka.Json.mapper().createObjectNode();
+        var queries = body.putArray("processStatusQueries");
+        processStatusIds.forEach(id -> queries.addObject().put("processStatusId", id));
+        return send(account, GET_PROCESS_STATUS_BULK, "POST", "/shared/process-status", V10_JSON,
+                b -> b.body(V10_JSON, body.toString()));
+    }
+
+    /** Reconnect: the next call asks for a new token. */
+    public void forgetToken(BolAccount account) {
+        tokens.forget(account.rateKey(), account.grant());
+    }
+
+    /** One authorized call with the given Accept type; a non-2xx answer is thrown, classified. */
+    public MarketplaceResponse send(BolAccount account, String operation, String method, String pathAndQuery,
+                                    String accept, UnaryOperator<MarketplaceRequest.Builder> body) {
+        var url = api.url(pathAndQuery);
+        return tokens.withToken(account.rateKey(), account.grant(), token -> {
+            MarketplaceRequest request = body.apply(MarketplaceRequest.method(method, operation, account.rateKey(),
+                    url).secretHeader("Authorization", "Bearer " + token.value()).header("Accept", accept)).build();
+            MarketplaceResponse response = api.http().send(request);
+            if (!response.isSuccess()) {
+                throw classifier.toException(operation, response);
+            }
+            return response;
+        });
+    }
+
+    public static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,120 @@
+package io.nexusconnect.sims.bol;
+
+import io.nexusconnect.sims.common.auth.AccessTokens;
+import io.nexusconnect.sims.common.faults.Faults;
+import io.nexusconnect.sims.common.faults.FaultsAdmin;
+import io.nexusconnect.sims.common.http.SimServer;
+import io.nexusconnect.sims.common.requests.RequestLog;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+/**
+ * A bol.com Retailer API v10 simulator: client-credentials tokens (Basic, short-lived), the v10 media type on every
+ * call, open orders of both fulfilment methods page by page, order detail, the process-status model for writes
+ * ({@code PENDING} → {@code SUCCESS}/{@code FAILURE}/{@code TIMEOUT}), the offer export and the offer stock update,
+ * per-operation rate limits with 429 + {@code Retry-After}, and fault injection. What and why: adapter-bol/BEHAVIOR.md.
+ */
+public final class BolSimulator implements AutoCloseable {
+
+    /** The demo retailer's API credentials. Fake and public. */
+    public record DemoIdentity(String clientId, String clientSecret, String retailerName) {
+        @Override
+        public String toString() {
+            return "DemoIdentity[clientId=" + clientId + ", clientSecret=***, retailerName=" + retailerName + "]";
+        }
+    }
+
+    public static final DemoIdentity DEMO = new DemoIdentity("7c1f2b9e-5d3a-4e8f-9b21-0a6c4d8e2f13",
+            "Rk9yRGVtb09ubHktYm9sLXNpbXVsYXRvci1zZWNyZXQtMDEyMzQ1Njc4OQ", "Nexus Demo Winkel");
+
+    private final BolSimConfig config;
+    private final Vertx vertx;
+    private final BolStore store;
+    private final Faults faults = new Faults();
+    private final RequestLog requestLog = new RequestLog();
+    private final AccessTokens tokens;
+    private final HttpServer server;
+
+    private BolSimulator(BolSimConfig config) {
+        this.config = config;
+        Instant now = config.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+        this.store = new BolStore(config.seed(), config.orderCount(), config.offerCount(), now);
+        this.tokens = new AccessTokens(config.clock(), config.tokenTtl(), "bol-at-");
+        this.vertx = SimServer.vertx();
+        this.server = SimServer.listen(vertx, router(), config.host(), config.port(), "bol simulator");
+    }
+
+    public static BolSimulator start(BolSimConfig config) {
+        return new BolSimulator(config);
+    }
+
+    private Router router() {
+        Router router = Router.router(vertx);
+        router.route().handler(BodyHandler.create(false).setBodyLimit(2 * 1024 * 1024));
+        new FaultsAdmin(faults, requestLog).mount(router);
+        BolGateway gateway = new BolGateway(vertx, tokens, faults, requestLog, config.clock(), config.limits());
+        BolApi api = new BolApi(store, config.processingTime(), "");
+        String json = BolGateway.JSON_V10;
+        router.post("/token").handler(new BolTokenEndpoint(Map.of(DEMO.clientId(), DEMO.clientSecret()), tokens,
+                faults, requestLog)::handle);
+        router.get("/retailer/orders").handler(gateway.route("get-orders", json, api::orders));
+        router.get("/retailer/orders/:orderId").handler(gateway.route("get-order", json, api::order));
+        router.put("/retailer/offers/:offerId/stock").handler(gateway.route("update-offer-stock", json,
+                api::updateStock));
+        router.post("/retailer/offers/export").handler(gateway.route("post-offer-export", json, api::requestExport));
+        router.get("/retailer/offers/export/:reportId").handler(gateway.route("get-offer-export",
+                BolGateway.CSV_V10, api::export));
+        router.get("/shared/process-status/:id").handler(gateway.route("get-process-status", json,
+                api::processStatus));
+        router.post("/shared/process-status").handler(gateway.route("get-process-status-bulk", json,
+                api::processStatuses));
+        router.route().last().handler(ctx -> BolProblems.notFound("Resource").send(ctx));
+        return router;
+    }
+
+    public BolSimConfig config() {
+        return config;
+    }
+
+    /** The API base (bol's {@code https://api.bol.com}), e.g. {@code http://127.0.0.1:9141}. */
+    public String baseUrl() {
+        return "http://" + config.host() + ":" + server.actualPort();
+    }
+
+    /** The token endpoint (bol's {@code https://login.bol.com/token}). */
+    public String tokenUrl() {
+        return baseUrl() + "/token";
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    public RequestLog requestLog() {
+        return requestLog;
+    }
+
+    public BolStore store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        SimServer.close(vertx, "bol simulator");
+    }
+
+    @Override
+    public String toString() {
+        return "BolSimulator[" + baseUrl() + "]";
+    }
+}
