@@ -28,6 +28,14 @@ public final class Topics {
     /** How long a dedupe marker lives on Kafka at most; the gateway's dedupe window can only be shorter. */
     public static final java.time.Duration WEBHOOK_DEDUPE_RETENTION = java.time.Duration.ofDays(7);
 
+    /**
+     * Register/unregister requests for a connection's webhooks, from connection-service (outbox) to the adapter of the
+     * connection's marketplace, which filters by marketplace as it does for connection tests.
+     */
+    public static final String WEBHOOK_REGISTRATIONS = "nexus.webhook-registrations.v1";
+    /** The webhook subscriptions each connection has at its marketplace, as the adapter left them; compacted. */
+    public static final String WEBHOOK_ENDPOINTS = "nexus.webhook-endpoints.v1";
+
     /** Suffix of the dead-letter topic that takes a topic's poison records, with the reason in headers. */
     public static final String DLQ_SUFFIX = ".dlq";
 
@@ -88,9 +96,10 @@ public final class Topics {
         specs.add(new TopicSpec(CONNECTIONS, DEFAULT_PARTITIONS, true));
         specs.add(new TopicSpec(CONNECTION_STATUS, DEFAULT_PARTITIONS, true));
         specs.add(new TopicSpec(SYNC_STATE, DEFAULT_PARTITIONS, true));
+        specs.add(new TopicSpec(WEBHOOK_ENDPOINTS, DEFAULT_PARTITIONS, true));
         specs.add(new TopicSpec(WEBHOOK_DEDUPE, DEFAULT_PARTITIONS, true, WEBHOOK_DEDUPE_RETENTION));
         for (String topic : List.of(SYNC_COMMANDS, SYNC_EVENTS, PRODUCTS, ORDERS, INVENTORY, STOCK_LEVELS, CONNECTION_TESTS,
-                CONNECTION_TEST_REPLIES, ALERTS)) {
+                CONNECTION_TEST_REPLIES, ALERTS, WEBHOOK_REGISTRATIONS)) {
             specs.add(new TopicSpec(topic, DEFAULT_PARTITIONS, false));
         }
         for (Marketplace marketplace : Marketplace.values()) {
