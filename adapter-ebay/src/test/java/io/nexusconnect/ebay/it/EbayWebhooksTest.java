@@ -165,6 +165,33 @@ class EbayWebhooksTest {
         });
     }
 
+    @Test
+    @DisplayName("An order notification whose order cannot be read because the daily quota is used up asks for a cycle, which then reports the limit")
+    void usedUpQuotaLeavesTheOrderToACycle() {
+        // given the Fulfillment API's daily quota is used up
+        ConnectionSnapshot connection = connection(UUID.randomUUID(), "nexus-verification-token-quota-00000000005");
+        String orderId = sim.orders().getLast().orderId();
+        sim.quota().setLimit(EbayApi.FULFILLMENT, 0);
+        try {
+            // when the gateway delivers an ORDER_CONFIRMATION for it
+            deliver(connection, "ORDER_CONFIRMATION", "quota-" + UUID.randomUUID(), "{\"metadata\":{\"topic\":"
+                    + "\"ORDER_CONFIRMATION\",\"schemaVersion\":\"1.0\"},\"notification\":{\"notificationId\":\""
+                    + UUID.randomUUID() + "\",\"publishAttemptCount\":1,\"data\":{\"orderId\":\"" + orderId + "\"}}}");
+
+            // then a cycle is asked for the connection instead of an order being published
+            List<SyncNowRequested> asked = KafkaTestClient.readUntil(Topics.SYNC_COMMANDS,
+                            all -> all.stream().anyMatch(r -> connection.connectionId().toString().equals(r.key())), Cycles.WAIT)
+                    .stream().filter(r -> connection.connectionId().toString().equals(r.key()))
+                    .map(r -> Json.read(r.value(), SyncNowRequested.class)).toList();
+            assertThat(asked).singleElement().satisfies(s -> assertThat(s.trigger()).isEqualTo(SyncTrigger.WEBHOOK));
+            assertThat(KafkaTestClient.readAll(Topics.ORDERS))
+                    .noneMatch(r -> r.key().startsWith(connection.connectionId() + "/"));
+        } finally {
+            sim.quota().setLimit(EbayApi.FULFILLMENT, io.nexusconnect.sims.ebay.EbaySimConfig.DEFAULT_DAILY_LIMITS
+                    .get(EbayApi.FULFILLMENT));
+        }
+    }
+
     private static ConnectionSnapshot connection(UUID id, String verificationToken) {
         var demo = EbaySimulator.DEMO;
         ConnectionSnapshot connection = Cycles.connection(id, Map.of("username", demo.username(), "marketplaceId",
