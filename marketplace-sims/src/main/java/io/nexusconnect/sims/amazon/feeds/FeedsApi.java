@@ -152,7 +152,8 @@ public final class FeedsApi {
 
     private SimFeed process(SimFeed feed) {
         SellerStore store = stores.apply(feed.sellingPartnerId());
-        String content = documents.find(feed.inputFeedDocumentId()).map(FeedDocuments.Document::content).orElse(null);
+        String content = documents.find(feed.inputFeedDocumentId()).map(FeedDocuments.Document::content)
+                .map(bytes -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).orElse(null);
         String forcedFatal = nextFatal.getAndSet(null);
         ObjectNode report;
         String outcome = SimFeed.DONE;
