@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nexusconnect.sims.amazon.feeds.FeedDocuments;
+import io.nexusconnect.sims.amazon.http.Processing;
 import io.nexusconnect.sims.amazon.http.SpApiCall;
 import io.nexusconnect.sims.amazon.http.SpApiErrors;
 import io.nexusconnect.sims.amazon.http.SpApiException;
@@ -132,7 +133,7 @@ public final class ReportsApi {
         Duration delay = Duration.ofNanos((long) (processingDelay.toNanos() / speedFactor));
         String reportId = Long.toString(nextReportId.getAndIncrement());
         reports.put(reportId, new SimReport(reportId, call.seller().sellingPartnerId(), OrderTrackingReport.REPORT_TYPE,
-                marketplaceIds, start, end, now, now.plus(delay.dividedBy(4)), now.plus(delay), null, null, null));
+                marketplaceIds, start, end, now, Processing.startAt(now, delay), now.plus(delay), null, null, null));
         return SimResponse.json(202, Json.object().put("reportId", reportId));
     }
 

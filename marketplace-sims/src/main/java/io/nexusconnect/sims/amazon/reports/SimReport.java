@@ -1,5 +1,7 @@
 package io.nexusconnect.sims.amazon.reports;
 
+import io.nexusconnect.sims.amazon.http.Processing;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -12,8 +14,6 @@ record SimReport(String reportId, String sellingPartnerId, String reportType, Li
                  Instant dataStartTime, Instant dataEndTime, Instant createdTime, Instant startAt, Instant doneAt,
                  ReportFault fault, String outcome, String reportDocumentId) {
 
-    static final String IN_QUEUE = "IN_QUEUE";
-    static final String IN_PROGRESS = "IN_PROGRESS";
     static final String DONE = "DONE";
     static final String CANCELLED = "CANCELLED";
     static final String FATAL = "FATAL";
@@ -23,14 +23,11 @@ record SimReport(String reportId, String sellingPartnerId, String reportType, Li
     }
 
     String status(Instant now) {
-        if (outcome != null) {
-            return outcome;
-        }
-        return now.isBefore(startAt) ? IN_QUEUE : IN_PROGRESS;
+        return Processing.status(now, startAt, outcome);
     }
 
     boolean due(Instant now) {
-        return outcome == null && !now.isBefore(doneAt);
+        return Processing.due(now, doneAt, outcome);
     }
 
     SimReport processed(String result, String documentId, ReportFault applied) {
