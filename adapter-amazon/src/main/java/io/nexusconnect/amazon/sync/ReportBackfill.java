@@ -1,6 +1,7 @@
 package io.nexusconnect.amazon.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nexusconnect.adapterkit.client.MarketplaceResponse;
 import io.nexusconnect.adapterkit.client.Sleeper;
 import io.nexusconnect.adapterkit.errors.MarketplaceException;
@@ -19,7 +20,6 @@ import io.nexusconnect.contracts.kafka.Json;
 import io.nexusconnect.contracts.normalized.Order;
 import io.nexusconnect.contracts.sync.ErrorCode;
 import io.nexusconnect.contracts.sync.SyncScope;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
