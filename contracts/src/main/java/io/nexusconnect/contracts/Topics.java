@@ -127,8 +127,7 @@ public final class Topics {
         specs.add(new TopicSpec(CONNECTION_STATUS, DEFAULT_PARTITIONS, true));
         specs.add(new TopicSpec(SYNC_STATE, DEFAULT_PARTITIONS, true));
         specs.add(new TopicSpec(WEBHOOK_DEDUPE, DEFAULT_PARTITIONS, true, WEBHOOK_DEDUPE_RETENTION));
-        NORMALIZED_STATE.forEach(topic -> specs.add(TopicSpec.normalizedState(topic)));
-        for (String topic : List.of(SYNC_COMMANDS, SYNC_EVENTS, STOCK_LEVELS, CONNECTION_TESTS,
+        for (String topic : List.of(SYNC_COMMANDS, SYNC_EVENTS, PRODUCTS, ORDERS, INVENTORY, STOCK_LEVELS, CONNECTION_TESTS,
                 CONNECTION_TEST_REPLIES, ALERTS)) {
             specs.add(new TopicSpec(topic, DEFAULT_PARTITIONS, false));
         }
@@ -137,6 +136,8 @@ public final class Topics {
             specs.add(new TopicSpec(stockCommands(marketplace), DEFAULT_PARTITIONS, false));
             specs.add(new TopicSpec(webhooks(marketplace), DEFAULT_PARTITIONS, false));
         }
+        // the normalized topics are state subscribers bootstrap from, not a stream
+        specs.replaceAll(spec -> NORMALIZED_STATE.contains(spec.name()) ? TopicSpec.normalizedState(spec.name()) : spec);
         List<TopicSpec> dlqs = specs.stream()
                 .map(spec -> new TopicSpec(dlq(spec.name()), 1, false))
                 .toList();

@@ -33,10 +33,19 @@ class AsyncApiDocumentTest {
     }
 
     @Test
-    @DisplayName("a document with a stale channel, a missing topic, an unreachable schema or a wrong direction is refused")
+    @DisplayName("every event type of contracts is either in the document or known to be private to nexus-connect, "
+            + "so a new public event cannot be left out")
+    void everyEventTypeClassified() {
+        assertThat(AsyncApiCheck.unclassifiedEventTypes(AsyncApiCheck.repoRoot().resolve("contracts/src/main/resources/schemas")))
+                .isEmpty();
+    }
+
+    @Test
+    @DisplayName("a document with a stale channel, a missing topic, an unreachable schema, a wrong direction or another "
+            + "topic configuration than the code's is refused")
     void driftIsReported() {
         // given: the document with a channel of a topic that is not public, without the alerts channel, a payload
-        // pointing at a schema that does not exist, and the orders operation turned around
+        // pointing at a schema that does not exist, the orders operation turned around and another tombstone retention
         ObjectNode document = (ObjectNode) AsyncApiCheck.read(DOCUMENT);
         ObjectNode channels = (ObjectNode) document.get("channels");
         channels.putObject("syncEvents").put("address", "nexus.sync-events.v1");
@@ -44,6 +53,7 @@ class AsyncApiDocumentTest {
         ((ObjectNode) document.at("/components/messages/product/payload/schema"))
                 .put("$ref", "../contracts/src/main/resources/schemas/io.nexusconnect.product.v9.json");
         ((ObjectNode) document.at("/operations/publishOrders")).put("action", "receive");
+        ((ObjectNode) document.at("/channels/orders/bindings/kafka/topicConfiguration")).put("delete.retention.ms", 1);
 
         // when
         var problems = AsyncApiCheck.problems(document, DIR);
@@ -53,7 +63,8 @@ class AsyncApiDocumentTest {
                 .anySatisfy(p -> assertThat(p).contains("public topic nexus.alerts.v1 has no channel"))
                 .anySatisfy(p -> assertThat(p).contains("io.nexusconnect.product.v9.json: no file"))
                 .anySatisfy(p -> assertThat(p).contains("message alert is on no channel"))
-                .anySatisfy(p -> assertThat(p).contains("operation publishOrders: action receive"));
+                .anySatisfy(p -> assertThat(p).contains("operation publishOrders: action receive"))
+                .anySatisfy(p -> assertThat(p).contains("channel orders: topicConfiguration"));
     }
 
     @Test
