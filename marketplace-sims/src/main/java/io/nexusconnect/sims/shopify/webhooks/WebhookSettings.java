@@ -11,7 +11,7 @@ import java.util.List;
  *                     over 4 hours with exponential backoff (https://shopify.dev/changelog/updates-to-webhook-retry-mechanism)
  *                     without publishing the steps, so the default doubles from 1 minute (255 minutes in all)
  * @param timeout      how long a delivery may take: Shopify allows 5 seconds
- *                     (https://shopify.dev/docs/apps/build/webhooks/troubleshooting-webhooks)
+ *                     (https://shopify.dev/apps/webhooks/https: respond 200 quickly)
  */
 public record WebhookSettings(String clientSecret, List<Duration> retryDelays, Duration timeout) {
     /** The demo app's client secret; fake and public. */
