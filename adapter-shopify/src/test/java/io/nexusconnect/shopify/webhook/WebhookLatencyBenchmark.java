@@ -37,10 +37,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * (embedded) broker. Payloads are the simulator's REST orders; deliveries go out at a steady rate over 8 connections
  * (8 partitions' worth of keys). Per delivery: from the delivery's record timestamp (the gateway's publish) to the
  * order's record timestamp (the adapter's publish, acknowledged before the webhook's offset is committed), and to the
- * moment a consumer could read it. {@code java … WebhookLatencyBenchmark [deliveries=2000] [rate=200]}.
+ * moment a consumer could read it, after a warm-up of {@value #WARM_UP} deliveries.
+ * {@code java … WebhookLatencyBenchmark [deliveries=2000] [rate=200]}.
  */
 public final class WebhookLatencyBenchmark {
     private static final int CONNECTIONS = 8;
+    /** deliveries sent and awaited before measuring, so the consumer group has its partitions and the JIT is warm */
+    private static final int WARM_UP = 100;
 
     private WebhookLatencyBenchmark() {
     }
@@ -57,7 +60,7 @@ public final class WebhookLatencyBenchmark {
         }
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         List<long[]> latencies = new ArrayList<>();
-        try (ShopifySimulator sim = ShopifySimulator.start(ShopifySimConfig.defaults().withData(deliveries, 50, 11));
+        try (ShopifySimulator sim = ShopifySimulator.start(ShopifySimConfig.defaults().withData(deliveries + WARM_UP, 50, 11));
              EventPublisher adapterPublisher = EventPublisher.create(bootstrap, "/nexus/adapter-shopify", "p3-adapter");
              EventPublisher gateway = EventPublisher.create(bootstrap, "/nexus/webhook-gateway", "p3-gateway");
              OrderedPartitionConsumer adapter = new OrderedPartitionConsumer(new OrderedPartitionConsumer.Settings(
@@ -67,6 +70,16 @@ public final class WebhookLatencyBenchmark {
                      KitMetrics.none()), adapterPublisher, Clock.systemUTC()).start();
              KafkaConsumer<String, String> orders = ordersConsumer(bootstrap)) {
             List<SimOrder> seeded = sim.store().orders();
+            for (int i = 0; i < WARM_UP; i++) {
+                SimOrder order = seeded.get(deliveries + i);
+                gateway.publish(Topics.webhooks(Marketplace.SHOPIFY), delivery(connections.get(i % CONNECTIONS),
+                        order, sim));
+            }
+            int warmed = 0;
+            long warmDeadline = System.currentTimeMillis() + Duration.ofMinutes(3).toMillis();
+            while (warmed < WARM_UP && System.currentTimeMillis() < warmDeadline) {
+                warmed += orders.poll(Duration.ofMillis(100)).count();
+            }
             AtomicLong published = new AtomicLong();
             long interval = 1_000_000_000L / rate;
             long start = System.nanoTime();
@@ -78,33 +91,40 @@ public final class WebhookLatencyBenchmark {
                     }
                     SimOrder order = seeded.get(i);
                     ConnectionSnapshot connection = connections.get(i % CONNECTIONS);
-                    WebhookReceived delivery = WebhookReceived.of(UUID.randomUUID(), Marketplace.SHOPIFY,
-                            connection.connectionId(), connection.tenantId(), "orders/create",
-                            UUID.randomUUID().toString(), Instant.now(),
-                            Map.of("x-shopify-topic", "orders/create"), "application/json",
-                            OrderPayloads.order(order, sim.store()), "shopify-hmac-sha256", false)
-                            .withConnection(connection);
+                    WebhookReceived delivery = delivery(connection, order, sim);
                     String key = connection.connectionId() + "/" + order.id();
                     gateway.publish(Topics.webhooks(Marketplace.SHOPIFY), delivery)
                             .thenAccept(meta -> sentAt.put(key, meta.timestamp()));
                     published.incrementAndGet();
                 }
             });
+            // an order may be read before the gateway's ack callback stored its delivery's timestamp: match at the end
+            Map<String, long[]> arrived = new ConcurrentHashMap<>();
             long deadline = System.currentTimeMillis() + Duration.ofMinutes(5).toMillis() + deliveries * 1000L / rate;
-            while (latencies.size() < deliveries && System.currentTimeMillis() < deadline) {
+            while (arrived.size() < deliveries && System.currentTimeMillis() < deadline) {
                 for (ConsumerRecord<String, String> record : orders.poll(Duration.ofMillis(20))) {
-                    long readAt = System.currentTimeMillis();
-                    Long sent = sentAt.get(record.key());
-                    if (sent != null) {
-                        latencies.add(new long[]{record.timestamp() - sent, readAt - sent});
-                    }
+                    arrived.putIfAbsent(record.key(), new long[]{record.timestamp(), System.currentTimeMillis()});
                 }
             }
             sender.join();
+            arrived.forEach((key, at) -> {
+                Long sent = sentAt.get(key);
+                if (sent != null) {
+                    latencies.add(new long[]{at[0] - sent, at[1] - sent});
+                }
+            });
             double seconds = (System.nanoTime() - start) / 1e9;
             print(deliveries, rate, published.get(), latencies, seconds);
         }
         System.exit(0);
+    }
+
+    /** A verified orders/create delivery of {@code order} as webhook-gateway publishes it. */
+    private static WebhookReceived delivery(ConnectionSnapshot connection, SimOrder order, ShopifySimulator sim) {
+        return WebhookReceived.of(UUID.randomUUID(), Marketplace.SHOPIFY, connection.connectionId(),
+                connection.tenantId(), "orders/create", UUID.randomUUID().toString(), Instant.now(),
+                Map.of("x-shopify-topic", "orders/create"), "application/json", OrderPayloads.order(order, sim.store()),
+                "shopify-hmac-sha256", false).withConnection(connection);
     }
 
     private static KafkaConsumer<String, String> ordersConsumer(String bootstrap) {
