@@ -23,7 +23,7 @@ run() {
   end=$(date +%s)
   local summary
   summary=$(grep -E "Tests run: [0-9]+, Failures" "target/containers-suite-$backend.log" | grep -v " in " | \
-    awk -F'[ ,]+' '{t+=$3; f+=$5; e+=$7; s+=$9} END {printf "%d tests, %d failures, %d errors, %d skipped", t, f, e, s}')
+    awk -F'[ ,]+' '{t+=$4; f+=$6; e+=$8; s+=$10} END {printf "%d tests, %d failures, %d errors, %d skipped", t, f, e, s}')
   printf '%-10s %5d s  %s\n' "$backend" $((end - start)) "$summary"
 }
 echo "modules: $modules"

@@ -153,14 +153,27 @@ public final class OrderedPartitionConsumer implements ConsumerLag, AutoCloseabl
             consumer = kafka;
             kafka.subscribe(List.of(settings.topic()), new Rebalance());
             while (running) {
-                for (ConsumerRecord<String, String> record : kafka.poll(Duration.ofMillis(100))) {
-                    queued.computeIfAbsent(new TopicPartition(record.topic(), record.partition()), tp -> new ArrayDeque<>())
-                            .add(record);
+                try {
+                    for (ConsumerRecord<String, String> record : kafka.poll(Duration.ofMillis(100))) {
+                        queued.computeIfAbsent(new TopicPartition(record.topic(), record.partition()), tp -> new ArrayDeque<>())
+                                .add(record);
+                    }
+                } catch (WakeupException e) {
+                    if (!running) {
+                        throw e;
+                    }
+                    // a record finished: take its completion now rather than after the poll's timeout
                 }
                 applyCompletions(kafka);
                 dispatch();
                 pauseBusyPartitions(kafka);
-                refreshLag(kafka);
+                try {
+                    refreshLag(kafka);
+                } catch (WakeupException e) {
+                    if (!running) {
+                        throw e;
+                    }
+                }
             }
         } catch (WakeupException e) {
             // close() woke us
@@ -183,16 +196,36 @@ public final class OrderedPartitionConsumer implements ConsumerLag, AutoCloseabl
                 queue.poll();
                 failures.remove(tp);
                 retryAt.remove(tp);
-                try {
-                    kafka.commitSync(Map.of(tp, new OffsetAndMetadata(completion.offset() + 1)));
-                } catch (KafkaException e) {
-                    LOG.warnf("commit of %s@%d failed (%s); the record may be processed again", tp, completion.offset(),
-                            e.getMessage());
-                }
+                commit(kafka, tp, completion.offset());
             } else {
                 int failed = failures.merge(tp, 1, Integer::sum);
                 retryAt.put(tp, clock.instant().plus(backoff.after(failed)));
             }
+        }
+    }
+
+    private void commit(KafkaConsumer<String, String> kafka, TopicPartition tp, long offset) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                kafka.commitSync(Map.of(tp, new OffsetAndMetadata(offset + 1)));
+                return;
+            } catch (WakeupException e) {
+                // another record finished while committing; a wakeup fires once, so the commit is simply repeated
+                if (!running || attempt >= 3) {
+                    throw e;
+                }
+            } catch (KafkaException e) {
+                LOG.warnf("commit of %s@%d failed (%s); the record may be processed again", tp, offset, e.getMessage());
+                return;
+            }
+        }
+    }
+
+    /** Ends the poll loop's wait so a finished record is committed and its partition's next one dispatched at once. */
+    private void wakePollLoop() {
+        KafkaConsumer<String, String> current = consumer;
+        if (current != null && running) {
+            current.wakeup();
         }
     }
 
@@ -207,7 +240,10 @@ public final class OrderedPartitionConsumer implements ConsumerLag, AutoCloseabl
             }
             inFlight.add(tp);
             int attempt = failures.getOrDefault(tp, 0) + 1;
-            workers.submit(() -> completions.add(new Completion(tp, head.offset(), process(head, attempt))));
+            workers.submit(() -> {
+                completions.add(new Completion(tp, head.offset(), process(head, attempt)));
+                wakePollLoop();
+            });
         }
     }
 
