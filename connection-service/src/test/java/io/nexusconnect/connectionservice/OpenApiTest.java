@@ -33,11 +33,14 @@ class OpenApiTest {
                 .body("paths", hasKey("/api/settings"))
                 .body("paths", hasKey("/api/marketplaces"))
                 .body("paths", hasKey("/api/credentials/reseal"))
+                .body("paths", hasKey("/api/connections/{id}/webhooks/register"))
+                .body("paths", hasKey("/api/connections/{id}/webhooks/rotate-secret"))
                 .body("paths.'/api/connections/{id}'", hasKey("patch"))
                 .body("paths.'/api/connections/{id}/syncs'.get.parameters.name", org.hamcrest.Matchers.hasItems(
                         "page", "size", "status", "from", "to"))
                 .body("paths.'/api/connections/test'.post.responses", hasKey("504"))
                 .body("components.schemas.Connection.properties", hasKey("stats"))
+                .body("components.schemas.Connection.properties", hasKey("webhookRegistration"))
                 .body("components.schemas.GlobalSettings", notNullValue());
         given().get("/q/swagger-ui/").then().statusCode(200);
     }

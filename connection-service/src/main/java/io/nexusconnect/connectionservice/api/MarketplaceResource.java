@@ -2,7 +2,7 @@ package io.nexusconnect.connectionservice.api;
 
 import io.nexusconnect.contracts.Marketplace;
 import io.nexusconnect.contracts.connection.CredentialField;
-import io.nexusconnect.contracts.connection.CredentialSchemas;
+import io.nexusconnect.connectionservice.webhook.WebhookSecretFields;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,8 +29,8 @@ public class MarketplaceResource {
             description = "field names are the keys of `fields` on Add Connection, Test Connection and Edit Credentials")
     public List<MarketplaceForm> list() {
         return Arrays.stream(Marketplace.values()).map(m -> new MarketplaceForm(m.id(), m.displayName(),
-                CredentialSchemas.of(m).accountIdField(),
-                CredentialSchemas.of(m).fields().stream().map(FormField::of).toList())).toList();
+                WebhookSecretFields.formSchema(m).accountIdField(),
+                WebhookSecretFields.formSchema(m).fields().stream().map(FormField::of).toList())).toList();
     }
 
     @Schema(name = "MarketplaceForm")

@@ -95,6 +95,14 @@ public class ConnectionEntity {
     @Column(name = "status_changed_at")
     public Instant statusChangedAt;
 
+    /** When the webhook secret nexus manages was set (creation, rotation); its schedule counts from here. */
+    @Column(name = "webhook_secret_rotated_at")
+    public Instant webhookSecretRotatedAt;
+
+    /** Until when the previous webhook secret ({@code <field>Previous}) still verifies; null when there is none. */
+    @Column(name = "webhook_secret_overlap_until")
+    public Instant webhookSecretOverlapUntil;
+
     /** Increases with every change of the connection; the snapshot on Kafka carries it. */
     @Version
     public long version;

@@ -1,10 +1,10 @@
 package io.nexusconnect.connectionservice.connection;
 
 import io.nexusconnect.connectionservice.problem.ValidationException;
+import io.nexusconnect.connectionservice.webhook.WebhookSecretFields;
 import io.nexusconnect.contracts.Marketplace;
 import io.nexusconnect.contracts.connection.ConnectionSettings;
 import io.nexusconnect.contracts.connection.CredentialSchema;
-import io.nexusconnect.contracts.connection.CredentialSchemas;
 import io.nexusconnect.contracts.connection.FieldViolation;
 
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ public final class ConnectionRequests {
         }
         checkDetails(request.label(), request.description(), violations);
         Map<String, String> fields = request.fields() == null ? Map.of() : request.fields();
-        CredentialSchema schema = marketplace == null ? null : CredentialSchemas.of(marketplace);
+        CredentialSchema schema = marketplace == null ? null : WebhookSecretFields.formSchema(marketplace);
         if (schema != null) {
             schema.validate(fields).forEach(v -> violations.add(new FieldViolation("fields." + v.field(), v.message())));
         }

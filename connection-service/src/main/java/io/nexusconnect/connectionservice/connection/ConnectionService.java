@@ -1,20 +1,23 @@
 package io.nexusconnect.connectionservice.connection;
 
-import io.nexusconnect.connectionservice.credentials.SealedCredentials;
+import io.nexusconnect.connectionservice.credentials.ConnectionSecrets;
 import io.nexusconnect.connectionservice.outbox.OutboxWriter;
 import io.nexusconnect.connectionservice.policy.TenantPolicies;
 import io.nexusconnect.connectionservice.problem.NotFoundProblem;
+import io.nexusconnect.connectionservice.webhook.RegistrationRequests;
+import io.nexusconnect.connectionservice.webhook.SecretRotation;
 import io.nexusconnect.contracts.Marketplace;
 import io.nexusconnect.contracts.Topics;
 import io.nexusconnect.contracts.connection.ConnectionSettings;
 import io.nexusconnect.contracts.connection.ConnectionSnapshot;
 import io.nexusconnect.contracts.connection.ConnectionState;
-import io.nexusconnect.contracts.security.CredentialSealer;
 import io.nexusconnect.contracts.status.ConnectionStatus;
 import io.nexusconnect.contracts.status.Health;
 import io.nexusconnect.contracts.sync.SyncMode;
 import io.nexusconnect.contracts.sync.SyncNowRequested;
 import io.nexusconnect.contracts.sync.SyncTrigger;
+import io.nexusconnect.contracts.webhook.WebhookRegistrationRequested.Action;
+import io.nexusconnect.contracts.webhook.WebhookRegistrationRequested.Reason;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,14 +33,19 @@ import java.util.function.Consumer;
 
 /**
  * The life of a connection. Every change is committed together with its event in the outbox (one transaction), so
- * Kafka sees exactly the changes PostgreSQL has.
+ * Kafka sees exactly the changes PostgreSQL has. A change the marketplace's webhooks depend on (creation, Reconnect,
+ * new credentials, removal) also records the register/unregister request for the adapter in that transaction.
  */
 @ApplicationScoped
 public class ConnectionService {
     @Inject
     Mutiny.SessionFactory sessions;
     @Inject
-    CredentialSealer sealer;
+    ConnectionSecrets secrets;
+    @Inject
+    SecretRotation rotation;
+    @Inject
+    RegistrationRequests registrations;
     @Inject
     OutboxWriter outbox;
     @Inject
@@ -53,7 +61,9 @@ public class ConnectionService {
         c.id = UUID.randomUUID();
         c.tenantId = tenantId;
         c.marketplace = request.marketplace().id();
-        applyCredentials(c, request);
+        SecretRotation.Outcome secretsOutcome = rotation.created(request.marketplace(),
+                request.schema().secrets(request.fields()), now);
+        applyCredentials(c, request, secretsOutcome);
         c.label = request.label() == null || request.label().isBlank()
                 ? request.marketplace().displayName() + (c.accountId == null ? "" : " " + c.accountId)
                 : request.label().trim();
@@ -70,7 +80,9 @@ public class ConnectionService {
                     // "Default sync interval: applied to new connections" that do not choose their own
                     c.settings = request.intervalChosen() ? request.settings()
                             : withInterval(request.settings(), policy.defaultSyncInterval());
-                    return session.persist(c).call(session::flush).call(() -> publishSnapshot(session, c, now));
+                    return session.persist(c).call(session::flush)
+                            .chain(() -> publishSnapshot(session, c, now))
+                            .call(snapshot -> registrations.record(session, snapshot, Action.REGISTER, Reason.CREATED, now));
                 })
                 .replaceWith(c));
     }
@@ -126,16 +138,24 @@ public class ConnectionService {
         });
     }
 
-    /** Edit Credentials: the whole form again; secrets are sealed anew, properties and account follow the form. */
+    /**
+     * Edit Credentials: the whole form again; secrets are sealed anew, properties and account follow the form. A
+     * webhook secret nexus generated is kept when the form leaves it empty; a changed verifying secret keeps verifying
+     * as {@code <field>Previous} for the overlap ({@link SecretRotation#edited}).
+     */
     public Uni<ConnectionEntity> replaceCredentials(String tenantId, UUID id, Map<String, String> fields) {
         return sessions.withTransaction((session, tx) -> load(session, tenantId, id).chain(c -> {
             ConnectionRequests.Valid form = ConnectionRequests.validateCredentials(c.marketplace, fields);
             Instant now = now();
-            applyCredentials(c, form);
+            SecretRotation.Outcome outcome = rotation.edited(form.marketplace(), secrets.open(c),
+                    form.schema().secrets(form.fields()), rotationState(c), now);
+            applyCredentials(c, form, outcome);
             c.updatedAt = now;
             return accounts.ensureUnique(session, tenantId, form.marketplace(), c.accountId, c.properties, c.id)
                     .chain(session::flush)
-                    .call(() -> publishSnapshot(session, c, now)).replaceWith(c);
+                    .chain(() -> publishSnapshot(session, c, now))
+                    .call(snapshot -> registrations.record(session, snapshot, Action.REGISTER, Reason.CREDENTIALS_CHANGED, now))
+                    .replaceWith(c);
         }));
     }
 
@@ -154,7 +174,8 @@ public class ConnectionService {
                 c.accountName = sellerName;
             }
             c.updatedAt = now;
-            return session.flush().call(() -> publishSnapshot(session, c, now))
+            return session.flush().chain(() -> publishSnapshot(session, c, now))
+                    .call(snapshot -> registrations.record(session, snapshot, Action.REGISTER, Reason.RECONNECTED, now))
                     .call(() -> queueSync(session, c, SyncTrigger.RECONNECT, SyncMode.INCREMENTAL)).replaceWith(c);
         }));
     }
@@ -172,21 +193,30 @@ public class ConnectionService {
                 .executeUpdate()).replaceWithVoid();
     }
 
-    /** Remove: the row stays (removed_at) for the sync history; the compacted topic gets a tombstone. */
+    /**
+     * Remove: the row stays (removed_at) for the sync history; the adapter is asked to remove the webhooks with the
+     * last snapshot (the credentials it needs for that, still sealed), then the compacted topic gets a tombstone.
+     */
     public Uni<Void> remove(String tenantId, UUID id) {
-        return sessions.withTransaction((session, tx) -> load(session, tenantId, id).chain(c -> {
-            Instant now = now();
-            c.removedAt = now;
-            c.updatedAt = now;
-            return session.flush().chain(() -> outbox.appendTombstone(session, Topics.CONNECTIONS, UUID.randomUUID(),
-                    c.id.toString(), ConnectionSnapshot.TYPE, now));
-        }));
+        return sessions.withTransaction((session, tx) -> load(session, tenantId, id).chain(c -> policies
+                .current(session, tenantId).chain(policy -> {
+                    ConnectionSnapshot last = ConnectionSnapshots.of(c, policy);
+                    Instant now = now();
+                    c.removedAt = now;
+                    c.updatedAt = now;
+                    return session.flush()
+                            .chain(() -> registrations.record(session, last, Action.UNREGISTER, Reason.REMOVED, now))
+                            .chain(() -> outbox.appendTombstone(session, Topics.CONNECTIONS, UUID.randomUUID(),
+                                    c.id.toString(), ConnectionSnapshot.TYPE, now));
+                })));
     }
 
     /** Publishes the connection's snapshot with the tenant's current policy, within the caller's transaction. */
-    public Uni<Void> publishSnapshot(Mutiny.Session session, ConnectionEntity c, Instant now) {
-        return policies.current(session, c.tenantId).chain(policy ->
-                outbox.append(session, Topics.CONNECTIONS, UUID.randomUUID(), ConnectionSnapshots.of(c, policy), now));
+    public Uni<ConnectionSnapshot> publishSnapshot(Mutiny.Session session, ConnectionEntity c, Instant now) {
+        return policies.current(session, c.tenantId).chain(policy -> {
+            ConnectionSnapshot snapshot = ConnectionSnapshots.of(c, policy);
+            return outbox.append(session, Topics.CONNECTIONS, UUID.randomUUID(), snapshot, now).replaceWith(snapshot);
+        });
     }
 
     private Uni<ConnectionEntity> change(String tenantId, UUID id, Consumer<ConnectionEntity> mutation) {
@@ -199,7 +229,7 @@ public class ConnectionService {
         }));
     }
 
-    private void applyCredentials(ConnectionEntity c, ConnectionRequests.Valid form) {
+    private void applyCredentials(ConnectionEntity c, ConnectionRequests.Valid form, SecretRotation.Outcome outcome) {
         c.properties = form.schema().properties(form.fields());
         c.accountId = form.schema().accountIdField() == null ? null : c.properties.get(form.schema().accountIdField());
         c.accountKey = Accounts.key(form.marketplace(), c.accountId, c.properties);
@@ -207,14 +237,17 @@ public class ConnectionService {
             // the shop domain is the account name Shopify sellers know
             c.accountName = c.accountId;
         }
-        SealedCredentials credentials = SealedCredentials.seal(sealer, form.schema(), c.id, form.fields());
-        c.credentialsKeyId = credentials.sealed().keyId();
-        c.credentialsNonce = credentials.sealed().nonce();
-        c.credentialsCiphertext = credentials.sealed().ciphertext();
-        c.credentialsMasked = credentials.masked();
+        secrets.seal(c, outcome.secrets());
+        c.webhookSecretRotatedAt = outcome.state().rotatedAt();
+        c.webhookSecretOverlapUntil = outcome.state().overlapUntil();
     }
 
-    private Uni<ConnectionEntity> load(Mutiny.Session session, String tenantId, UUID id) {
+    public static SecretRotation.State rotationState(ConnectionEntity c) {
+        return new SecretRotation.State(c.webhookSecretRotatedAt, c.webhookSecretOverlapUntil);
+    }
+
+    /** A live connection of the tenant, within the caller's session; 404 problem otherwise. */
+    public Uni<ConnectionEntity> load(Mutiny.Session session, String tenantId, UUID id) {
         return session.createSelectionQuery(
                         "from ConnectionEntity where id = :id and tenantId = :tenant and removedAt is null",
                         ConnectionEntity.class)

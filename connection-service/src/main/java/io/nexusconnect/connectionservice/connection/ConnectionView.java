@@ -1,6 +1,7 @@
 package io.nexusconnect.connectionservice.connection;
 
 import io.nexusconnect.connectionservice.stats.QuickStats;
+import io.nexusconnect.connectionservice.webhook.WebhookRegistrationView;
 import io.nexusconnect.contracts.Marketplace;
 import io.nexusconnect.contracts.connection.ConnectionSettings;
 import io.nexusconnect.contracts.sync.ErrorCode;
@@ -34,6 +35,8 @@ public record ConnectionView(
         @Schema(description = "the currency shown: the override of the settings, else the marketplace default (null when "
                 + "only the marketplace knows it, e.g. a Shopify shop)") String currency,
         @Schema(description = "products synced, orders today") QuickStats stats,
+        @Schema(description = "the product page's \"Webhook Registration\": endpoints at the marketplace, their state, "
+                + "and the webhook secret's rotation") WebhookRegistrationView webhookRegistration,
         long version,
         Instant createdAt,
         Instant updatedAt,
@@ -47,12 +50,12 @@ public record ConnectionView(
         }
     }
 
-    public static ConnectionView of(ConnectionEntity c, QuickStats stats) {
+    public static ConnectionView of(ConnectionEntity c, QuickStats stats, WebhookRegistrationView webhookRegistration) {
         String currency = c.settings.currency() != null ? c.settings.currency()
                 : Accounts.defaultCurrency(Marketplace.of(c.marketplace), c.properties);
         return new ConnectionView(c.id, c.marketplace, c.label, c.description, c.accountId, c.accountName, c.properties,
                 c.credentialsMasked, c.state, c.status, c.health, error(c), c.lastSyncAt, c.lastSyncId, c.nextSyncAt,
-                c.rateLimitedUntil, c.settings, currency, stats == null ? QuickStats.NONE : stats, c.version, c.createdAt,
+                c.rateLimitedUntil, c.settings, currency, stats == null ? QuickStats.NONE : stats, webhookRegistration, c.version, c.createdAt,
                 c.updatedAt, c.removedAt);
     }
 

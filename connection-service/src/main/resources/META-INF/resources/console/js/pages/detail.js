@@ -1,4 +1,4 @@
-// Connection detail: the card's facts, its sync settings, registered webhook endpoints, error diagnostics with the
+// Connection detail: the card's facts, its sync settings, its webhook registration, error diagnostics with the
 // product page's resolution, and the sync history.
 import { api } from '../api.js';
 import { clear, errorBox, h, toast } from '../dom.js';
@@ -6,8 +6,7 @@ import { ago, INTERVALS, LOOKBACKS, number, when } from '../format.js';
 import { clearFieldErrors, field, select, showFormError } from '../parts/fields.js';
 import { historyPanel } from '../parts/history.js';
 import { diagnostics, healthTag, listingHealthCount, logo, statusBadge } from '../parts/status.js';
-
-const WEBHOOK_MARKETPLACES = ['shopify', 'ebay'];
+import { webhookRegistration } from '../parts/webhooks.js';
 
 function timeZones() {
   try {
@@ -70,19 +69,6 @@ function settingsForm(card, onSaved) {
   return form;
 }
 
-function webhooks(card) {
-  const endpoints = card.webhookEndpoints || card.webhooks;
-  if (Array.isArray(endpoints) && endpoints.length) {
-    return h('ul.endpoints', endpoints.map((e) => h('li', h('code', typeof e === 'string' ? e
-      : `${e.method || 'POST'} ${e.url || e.address || ''}`), e.topic ? ` · ${e.topic}` : '')));
-  }
-  if (WEBHOOK_MARKETPLACES.includes(card.marketplace)) {
-    return h('p.muted', 'The API reports no registered webhook endpoint for this connection yet. Webhooks are received at ',
-      h('code', `POST ${location.origin}/api/webhooks/${card.marketplace}/${card.id}`), ' once registered.');
-  }
-  return h('p.muted', 'This marketplace is polled on the sync interval; it has no webhooks to register.');
-}
-
 function facts(card) {
   const listings = listingHealthCount(card.stats);
   const row = (term, value, title) => [h('dt', term), h('dd', { title }, value)];
@@ -109,6 +95,13 @@ export function detailPage(main, { params }) {
   function render(card) {
     const history = historyPanel(card.id, { size: 20 });
     const summary = h('div', facts(card));
+    const hooks = h('section.card-section', { 'aria-labelledby': 'hooks-title' });
+    const showHooks = (current) => clear(hooks, h('h2#hooks-title', 'Webhook Registration'),
+      webhookRegistration(current, (updated) => {
+        clear(summary, facts(updated));
+        showHooks(updated);
+      }));
+    showHooks(card);
     const errorSection = h('section.card-section', { 'aria-labelledby': 'diag-title' }, h('h2#diag-title', 'Error diagnostics'),
       card.error ? diagnostics(card.error) : h('p.muted', 'No error: the last sync attempt did not fail.'));
     clear(main,
@@ -120,7 +113,7 @@ export function detailPage(main, { params }) {
         errorSection,
         h('section.card-section', { 'aria-labelledby': 'settings-title' }, h('h2#settings-title', 'Settings'),
           settingsForm(card, (updated) => clear(summary, facts(updated)))),
-        h('section.card-section', { 'aria-labelledby': 'hooks-title' }, h('h2#hooks-title', 'Webhook endpoints'), webhooks(card))),
+        hooks),
       h('section.card-section.wide', { 'aria-labelledby': 'history-title' }, h('h2#history-title', 'Sync history'), history.element));
   }
 }
