@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.nexusconnect.adapterkit.client.MarketplaceResponse;
 import io.nexusconnect.adapterkit.webhook.WebhookContext;
 import io.nexusconnect.adapterkit.webhook.WebhookHandler;
+import io.nexusconnect.adapterkit.webhook.WebhookPayloads;
 import io.nexusconnect.adapterkit.webhook.WebhookSink;
 import io.nexusconnect.contracts.Marketplace;
-import io.nexusconnect.contracts.kafka.Json;
 import io.nexusconnect.contracts.kafka.PoisonRecordException;
 import io.nexusconnect.contracts.sync.SyncMode;
 import io.nexusconnect.contracts.webhook.WebhookReceived;
@@ -50,7 +50,7 @@ public class KauflandWebhookHandler implements WebhookHandler {
     @Override
     public void handle(WebhookContext context, WebhookSink sink) {
         WebhookReceived delivery = context.delivery();
-        JsonNode push = parse(delivery);
+        JsonNode push = WebhookPayloads.jsonObject(delivery);
         String event = text(push, "event_name").or(() -> text(push, "event")).orElse("");
         if (!ORDER_EVENTS.contains(event)) {
             LOG.debugf("webhook %s of connection %s: %s is not an order event; skipped", delivery.webhookId(),
@@ -100,17 +100,5 @@ public class KauflandWebhookHandler implements WebhookHandler {
             }
         }
         return Optional.empty();
-    }
-
-    private static JsonNode parse(WebhookReceived delivery) {
-        try {
-            JsonNode push = Json.mapper().readTree(delivery.bodyBytes());
-            if (push == null || !push.isObject()) {
-                throw new PoisonRecordException("Kaufland webhook " + delivery.webhookId() + " is not a JSON object");
-            }
-            return push;
-        } catch (java.io.IOException e) {
-            throw new PoisonRecordException("Kaufland webhook " + delivery.webhookId() + " is not JSON", e);
-        }
     }
 }

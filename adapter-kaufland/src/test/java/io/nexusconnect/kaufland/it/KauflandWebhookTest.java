@@ -2,12 +2,11 @@ package io.nexusconnect.kaufland.it;
 
 import io.nexusconnect.adapterkit.testkit.TestConnections;
 import io.nexusconnect.adapterkit.testkit.TestCycles;
+import io.nexusconnect.adapterkit.testkit.TestOrders;
 import io.nexusconnect.adapterkit.testkit.TestRegistrations;
 import io.nexusconnect.adapterkit.testkit.TestWebhookReceiver;
 import io.nexusconnect.contracts.Marketplace;
-import io.nexusconnect.contracts.Topics;
 import io.nexusconnect.contracts.connection.ConnectionSnapshot;
-import io.nexusconnect.contracts.kafka.EventSchemas;
 import io.nexusconnect.contracts.kafka.Json;
 import io.nexusconnect.contracts.normalized.Order;
 import io.nexusconnect.contracts.sync.SyncCompleted;
@@ -18,7 +17,6 @@ import io.nexusconnect.contracts.webhook.WebhookRegistrationRequested.Reason;
 import io.nexusconnect.sims.kaufland.KauflandSimulator;
 import io.nexusconnect.sims.kaufland.api.SubscriptionsApi;
 import io.nexusconnect.sims.kaufland.model.Unit;
-import io.nexusconnect.testinfra.KafkaTestClient;
 import io.nexusconnect.testinfra.NexusInfraResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,19 +47,6 @@ class KauflandWebhookTest {
 
     List<SubscriptionsApi.Subscription> subscriptionsOf(UUID connectionId) {
         return sim.subscriptions().stream().filter(s -> s.callbackUrl().contains(connectionId.toString())).toList();
-    }
-
-    static Order orderOn(String idOrder, UUID syncId) {
-        String id = "\"externalId\":\"" + idOrder + "\"";
-        String marker = syncId == null ? null : "\"syncId\":\"" + syncId + "\"";
-        var record = KafkaTestClient.readUntil(Topics.ORDERS, all -> all.stream().anyMatch(r -> matches(r.value(), id, marker)),
-                TestCycles.WAIT).stream().filter(r -> matches(r.value(), id, marker)).findFirst().orElseThrow();
-        assertThat(EventSchemas.strictViolations(Order.TYPE, record.value())).isEmpty();
-        return Json.read(record.value(), Order.class);
-    }
-
-    private static boolean matches(String value, String id, String marker) {
-        return value != null && value.contains(id) && (marker == null ? !value.contains("\"syncId\":\"") : value.contains(marker));
     }
 
     @Test
@@ -105,7 +90,7 @@ class KauflandWebhookTest {
         // then the push was taken and the fetched order is on the topic
         assertThat(placed.pushes()).hasSize(1);
         await().atMost(Duration.ofSeconds(30)).until(() -> placed.pushes().getFirst().delivered());
-        Order fromWebhook = orderOn(placed.idOrder(), null);
+        Order fromWebhook = TestOrders.fromWebhook(placed.idOrder());
         assertThat(fromWebhook.lines()).singleElement().satisfies(line -> assertThat(line.quantity()).isEqualTo(2));
 
         // and it equals the order a cycle publishes
@@ -114,7 +99,7 @@ class KauflandWebhookTest {
         SyncCompleted done = TestCycles.completed(TestCycles.run(cycle));
         assertThat(done.outcome()).isEqualTo(SyncOutcome.SUCCESS);
         assertThat(fromWebhook).usingRecursiveComparison().ignoringFields("syncId", "observedAt")
-                .isEqualTo(orderOn(placed.idOrder(), cycle.syncId()));
+                .isEqualTo(TestOrders.ofCycle(placed.idOrder(), cycle.syncId()));
 
         // when the connection is removed
         WebhookEndpoints removed = TestRegistrations.request(rotated, Action.UNREGISTER, Reason.REMOVED);

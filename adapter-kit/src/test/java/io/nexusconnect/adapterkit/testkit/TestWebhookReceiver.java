@@ -70,14 +70,9 @@ public final class TestWebhookReceiver implements AutoCloseable {
             if (!valid) {
                 return Optional.empty();
             }
-            try {
-                String hex = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                        .digest(request.body()));
-                return Optional.of(new Verified(request.body().length == 0 ? null : topic.apply(request.body()),
-                        "sha256:" + hex, "path-token"));
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+            return Optional.of(new Verified(request.body().length == 0 ? null : topic.apply(request.body()),
+                    "sha256:" + io.nexusconnect.adapterkit.client.signing.Signatures.sha256Hex(request.body()),
+                    "path-token"));
         };
     }
 

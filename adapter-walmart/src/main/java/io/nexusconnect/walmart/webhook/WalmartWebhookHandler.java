@@ -5,9 +5,9 @@ import io.nexusconnect.adapterkit.client.MarketplaceResponse;
 import io.nexusconnect.adapterkit.credentials.ConnectionCredentials;
 import io.nexusconnect.adapterkit.webhook.WebhookContext;
 import io.nexusconnect.adapterkit.webhook.WebhookHandler;
+import io.nexusconnect.adapterkit.webhook.WebhookPayloads;
 import io.nexusconnect.adapterkit.webhook.WebhookSink;
 import io.nexusconnect.contracts.Marketplace;
-import io.nexusconnect.contracts.kafka.Json;
 import io.nexusconnect.contracts.kafka.PoisonRecordException;
 import io.nexusconnect.contracts.sync.SyncMode;
 import io.nexusconnect.contracts.webhook.WebhookReceived;
@@ -49,7 +49,7 @@ public class WalmartWebhookHandler implements WebhookHandler {
     @Override
     public void handle(WebhookContext context, WebhookSink sink) {
         WebhookReceived delivery = context.delivery();
-        JsonNode event = parse(delivery);
+        JsonNode event = WebhookPayloads.jsonObject(delivery);
         String type = event.path("source").path("eventType").asText("");
         if (!ORDER_EVENTS.contains(type)) {
             LOG.debugf("webhook %s of connection %s: %s is not an order event; skipped", delivery.webhookId(),
@@ -90,17 +90,5 @@ public class WalmartWebhookHandler implements WebhookHandler {
             }
         }
         return Optional.empty();
-    }
-
-    private static JsonNode parse(WebhookReceived delivery) {
-        try {
-            JsonNode event = Json.mapper().readTree(delivery.bodyBytes());
-            if (event == null || !event.isObject()) {
-                throw new PoisonRecordException("Walmart webhook " + delivery.webhookId() + " is not a JSON object");
-            }
-            return event;
-        } catch (java.io.IOException e) {
-            throw new PoisonRecordException("Walmart webhook " + delivery.webhookId() + " is not JSON", e);
-        }
     }
 }

@@ -2,13 +2,13 @@ package io.nexusconnect.walmart.it;
 
 import io.nexusconnect.adapterkit.testkit.TestConnections;
 import io.nexusconnect.adapterkit.testkit.TestCycles;
+import io.nexusconnect.adapterkit.testkit.TestOrders;
 import io.nexusconnect.adapterkit.testkit.TestRegistrations;
 import io.nexusconnect.adapterkit.testkit.TestWebhookReceiver;
 import io.nexusconnect.adapterkit.testkit.TestWebhooks;
 import io.nexusconnect.contracts.Marketplace;
 import io.nexusconnect.contracts.Topics;
 import io.nexusconnect.contracts.connection.ConnectionSnapshot;
-import io.nexusconnect.contracts.kafka.EventSchemas;
 import io.nexusconnect.contracts.kafka.Json;
 import io.nexusconnect.contracts.normalized.Order;
 import io.nexusconnect.contracts.sync.SyncCompleted;
@@ -52,19 +52,6 @@ class WalmartWebhookTest {
 
     List<NotificationsApi.Subscription> subscriptionsOf(UUID connectionId) {
         return sim.subscriptions().stream().filter(s -> s.eventUrl.contains(connectionId.toString())).toList();
-    }
-
-    static Order orderOn(String purchaseOrderId, UUID syncId) {
-        String po = "\"externalId\":\"" + purchaseOrderId + "\"";
-        String marker = syncId == null ? null : "\"syncId\":\"" + syncId + "\"";
-        var record = KafkaTestClient.readUntil(Topics.ORDERS, all -> all.stream().anyMatch(r -> matches(r.value(), po, marker)),
-                TestCycles.WAIT).stream().filter(r -> matches(r.value(), po, marker)).findFirst().orElseThrow();
-        assertThat(EventSchemas.strictViolations(Order.TYPE, record.value())).isEmpty();
-        return Json.read(record.value(), Order.class);
-    }
-
-    private static boolean matches(String value, String po, String marker) {
-        return value != null && value.contains(po) && (marker == null ? !value.contains("\"syncId\":\"") : value.contains(marker));
     }
 
     @Test
@@ -114,14 +101,14 @@ class WalmartWebhookTest {
                 || placed.pushes().getFirst().abandoned());
         assertThat(placed.pushes().getFirst().statuses()).as("gateway answers %s", receiver.answers())
                 .containsExactly(503, 200);
-        Order fromWebhook = orderOn(po, null);
+        Order fromWebhook = TestOrders.fromWebhook(po);
 
         // and it equals the order a cycle publishes for the same purchase order
         var cycle = TestCycles.incremental(rotated, Map.of("orders.lastModifiedDate",
                 placed.order().orderDate.minusSeconds(1).toString()));
         SyncCompleted done = TestCycles.completed(TestCycles.run(cycle));
         assertThat(done.outcome()).isEqualTo(SyncOutcome.SUCCESS);
-        Order fromCycle = orderOn(po, cycle.syncId());
+        Order fromCycle = TestOrders.ofCycle(po, cycle.syncId());
         assertThat(fromWebhook).usingRecursiveComparison().ignoringFields("syncId", "observedAt").isEqualTo(fromCycle);
         assertThat(fromWebhook.lines().getFirst().quantity()).isEqualTo(2);
 

@@ -73,13 +73,19 @@ public final class WebhookPusher implements AutoCloseable {
      * @param headers the headers of one attempt, given the URI it goes to
      */
     public Push push(String url, String topic, byte[] body, Function<URI, Map<String, String>> headers) {
+        return push(url, topic, body, headers, () -> { });
+    }
+
+    /** As {@link #push(String, String, byte[], Function)}, running {@code onAbandoned} when every attempt failed. */
+    public Push push(String url, String topic, byte[] body, Function<URI, Map<String, String>> headers,
+                     Runnable onAbandoned) {
         Push push = new Push(url, topic, body);
         pushes.add(push);
-        scheduler.execute(() -> attempt(push, headers, 0));
+        scheduler.execute(() -> attempt(push, headers, onAbandoned, 0));
         return push;
     }
 
-    private void attempt(Push push, Function<URI, Map<String, String>> headers, int attempt) {
+    private void attempt(Push push, Function<URI, Map<String, String>> headers, Runnable onAbandoned, int attempt) {
         URI uri = URI.create(push.url);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(push.body));
@@ -90,10 +96,11 @@ public final class WebhookPusher implements AutoCloseable {
             if (status >= 200 && status < 300) {
                 push.delivered = true;
             } else if (attempt < retryDelays.size()) {
-                scheduler.schedule(() -> attempt(push, headers, attempt + 1),
+                scheduler.schedule(() -> attempt(push, headers, onAbandoned, attempt + 1),
                         Math.max(1, retryDelays.get(attempt).toMillis()), TimeUnit.MILLISECONDS);
             } else {
                 push.abandoned = true;
+                onAbandoned.run();
                 LOG.info("push of " + push.topic + " abandoned after " + push.statuses.size() + " attempts");
             }
         });
