@@ -27,6 +27,10 @@ public class BolApiClient {
     public static final String GET_ORDER = "get-order";
     public static final String GET_PROCESS_STATUS = "get-process-status";
     public static final String GET_PROCESS_STATUS_BULK = "get-process-status-bulk";
+    public static final String GET_SUBSCRIPTIONS = "get-push-notification-subscriptions";
+    public static final String POST_SUBSCRIPTION = "post-push-notification-subscription";
+    public static final String PUT_SUBSCRIPTION = "put-push-notification-subscription";
+    public static final String DELETE_SUBSCRIPTION = "delete-push-notification-subscription";
     private static final String MARKETPLACE = "bol";
 
     private final MarketplaceApi api;
@@ -64,6 +68,29 @@ public class BolApiClient {
         processStatusIds.forEach(id -> queries.addObject().put("processStatusId", id));
         return send(account, GET_PROCESS_STATUS_BULK, "POST", "/shared/process-status", V10_JSON,
                 b -> b.body(V10_JSON, body.toString()));
+    }
+
+    /** GET /retailer/subscriptions: {@code {subscriptions: [{id, resources, url, subscriptionType, enabled}]}}. */
+    public MarketplaceResponse getSubscriptions(BolAccount account) {
+        return send(account, GET_SUBSCRIPTIONS, "GET", "/retailer/subscriptions", V10_JSON, b -> b);
+    }
+
+    /** POST /retailer/subscriptions with a {@code SubscriptionRequest}: 202 with a process status. */
+    public MarketplaceResponse postSubscription(BolAccount account, String subscriptionRequest) {
+        return send(account, POST_SUBSCRIPTION, "POST", "/retailer/subscriptions", V10_JSON,
+                b -> b.body(V10_JSON, subscriptionRequest));
+    }
+
+    /** PUT /retailer/subscriptions/{subscription-id} with a {@code SubscriptionRequest}: 202 with a process status. */
+    public MarketplaceResponse putSubscription(BolAccount account, String subscriptionId, String subscriptionRequest) {
+        return send(account, PUT_SUBSCRIPTION, "PUT", "/retailer/subscriptions/" + segment(subscriptionId), V10_JSON,
+                b -> b.body(V10_JSON, subscriptionRequest));
+    }
+
+    /** DELETE /retailer/subscriptions/{subscription-id}: 202 with a process status. */
+    public MarketplaceResponse deleteSubscription(BolAccount account, String subscriptionId) {
+        return send(account, DELETE_SUBSCRIPTION, "DELETE", "/retailer/subscriptions/" + segment(subscriptionId),
+                V10_JSON, b -> b);
     }
 
     /** Reconnect: the next call asks for a new token. */

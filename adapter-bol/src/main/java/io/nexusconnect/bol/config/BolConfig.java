@@ -23,6 +23,15 @@ public interface BolConfig {
 
     Offers offers();
 
+    Webhooks webhooks();
+
+    interface Webhooks {
+        /** The push resources subscribed (retailer.json {@code SubscriptionRequest.resources}; BEHAVIOR.md). */
+        @WithName("resources")
+        @WithDefault("ORDER")
+        java.util.List<String> resources();
+    }
+
     interface Offers {
         /** How long SetStock trusts a kept offer export to find offer ids by SKU. */
         @WithName("export-max-age")

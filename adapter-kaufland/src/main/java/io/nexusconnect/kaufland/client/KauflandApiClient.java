@@ -30,6 +30,11 @@ public class KauflandApiClient {
     public static final String GET_UNITS = "getUnits";
     public static final String PATCH_UNIT = "patchUnit";
     public static final String BULK_UPDATE_UNITS = "bulkUpdateUnits";
+    public static final String GET_ORDER_UNIT = "getOrderUnit";
+    public static final String GET_SUBSCRIPTIONS = "getSubscriptions";
+    public static final String ADD_SUBSCRIPTION = "addSubscription";
+    public static final String UPDATE_SUBSCRIPTION = "updateSubscription";
+    public static final String DELETE_SUBSCRIPTION = "deleteSubscription";
 
     private final MarketplaceHttpClient http;
 
@@ -41,7 +46,8 @@ public class KauflandApiClient {
                 .classifier(new KauflandErrorClassifier())
                 .userAgent(config.userAgent());
         int burst = (int) Math.max(1, Math.floor(config.requestsPerSecond()));
-        for (String operation : List.of(PING, GET_ORDER_UNITS, GET_ORDER, GET_UNITS, PATCH_UNIT, BULK_UPDATE_UNITS)) {
+        for (String operation : List.of(PING, GET_ORDER_UNITS, GET_ORDER, GET_UNITS, PATCH_UNIT, BULK_UPDATE_UNITS,
+                GET_ORDER_UNIT, GET_SUBSCRIPTIONS, ADD_SUBSCRIPTION, UPDATE_SUBSCRIPTION, DELETE_SUBSCRIPTION)) {
             builder.limit(operation, config.requestsPerSecond(), burst);
         }
         this.http = builder.build();
@@ -60,6 +66,37 @@ public class KauflandApiClient {
     /** GET /orders/{id_order}: the order with all its units. */
     public MarketplaceResponse getOrder(KauflandAccount account, String idOrder) {
         return get(account, GET_ORDER, "/orders/" + URLEncoder.encode(idOrder, StandardCharsets.UTF_8), q -> q);
+    }
+
+    /** GET /order-units/{id_order_unit}: one unit, which names its order. */
+    public MarketplaceResponse getOrderUnit(KauflandAccount account, String idOrderUnit) {
+        return get(account, GET_ORDER_UNIT, "/order-units/" + URLEncoder.encode(idOrderUnit, StandardCharsets.UTF_8),
+                q -> q);
+    }
+
+    /** GET /subscriptions (limit ≤ 30, offset): the seller's push subscriptions of every storefront. */
+    public MarketplaceResponse getSubscriptions(KauflandAccount account, int limit, long offset) {
+        return get(account, GET_SUBSCRIPTIONS, "/subscriptions", q -> q.query("limit", Integer.toString(limit))
+                .query("offset", Long.toString(offset)));
+    }
+
+    /** POST /subscriptions?storefront= with {@code {callback_url, fallback_email, event_name}}. */
+    public MarketplaceResponse addSubscription(KauflandAccount account, String storefront, String jsonBody) {
+        return http.call(signed(MarketplaceRequest.method("POST", ADD_SUBSCRIPTION, account.rateKey(),
+                account.api("/subscriptions")), account).query("storefront", storefront)
+                .body("application/json", jsonBody).build());
+    }
+
+    /** PATCH /subscriptions/{id_subscription}. */
+    public MarketplaceResponse updateSubscription(KauflandAccount account, String idSubscription, String jsonBody) {
+        return http.call(signed(MarketplaceRequest.method("PATCH", UPDATE_SUBSCRIPTION, account.rateKey(),
+                account.api("/subscriptions/" + idSubscription)), account).body("application/json", jsonBody).build());
+    }
+
+    /** DELETE /subscriptions/{id_subscription} (204). */
+    public MarketplaceResponse deleteSubscription(KauflandAccount account, String idSubscription) {
+        return http.call(signed(MarketplaceRequest.method("DELETE", DELETE_SUBSCRIPTION, account.rateKey(),
+                account.api("/subscriptions/" + idSubscription)), account).build());
     }
 
     /** GET /units of one storefront. */

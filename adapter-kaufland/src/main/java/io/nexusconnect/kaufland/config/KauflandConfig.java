@@ -58,4 +58,20 @@ public interface KauflandConfig {
     @WithName("single-patch-max")
     @WithDefault("5")
     int singlePatchMax();
+
+    Webhooks webhooks();
+
+    interface Webhooks {
+        /** The events subscribed per storefront (swagger.json {@code SubscriptionEventName}; BEHAVIOR.md). */
+        @WithName("events")
+        @WithDefault("order_new,order_unit_status_changed")
+        java.util.List<String> events();
+
+        /**
+         * Kaufland mails this address when it disables a subscription whose callback stays unreachable (required by
+         * AddSubscription); a connection's {@code webhookFallbackEmail} property overrides it.
+         */
+        @WithName("fallback-email")
+        java.util.Optional<String> fallbackEmail();
+    }
 }

@@ -36,6 +36,11 @@ public class WalmartApiClient {
     public static final String SUBMIT_FEED = "submitFeed";
     public static final String GET_FEED = "getFeedItemStatus";
     public static final String GET_ITEMS = "getAllItems";
+    public static final String GET_ORDER = "getAnOrder";
+    public static final String GET_SUBSCRIPTIONS = "getAllSubscriptions";
+    public static final String CREATE_SUBSCRIPTION = "createSubscription";
+    public static final String UPDATE_SUBSCRIPTION = "updateSubscription";
+    public static final String DELETE_SUBSCRIPTION = "deleteSubscription";
     public static final String CORRELATION_ID = "WM_QOS.CORRELATION_ID";
     private static final String MARKETPLACE = "walmart";
     private static final String FEED_BOUNDARY = "nexus-walmart-feed-boundary";
@@ -62,6 +67,34 @@ public class WalmartApiClient {
     /** GET /v3/orders with the first page's query, or {@code cursorQuery} (Walmart's nextCursor) for later ones. */
     public MarketplaceResponse getOrders(WalmartAccount account, String queryString) {
         return send(account, GET_ORDERS, "GET", "/v3/orders" + queryString, b -> b);
+    }
+
+    /** GET /v3/orders/{purchaseOrderId} (getAnOrder): {@code {"order": {...}}}, the same order shape as getAllOrders. */
+    public MarketplaceResponse getOrder(WalmartAccount account, String purchaseOrderId) {
+        return send(account, GET_ORDER, "GET", "/v3/orders/" + segment(purchaseOrderId), b -> b);
+    }
+
+    /** GET /v3/webhooks/subscriptions (notifications.json getAllSubscriptions): {@code {"events": [...]}}. */
+    public MarketplaceResponse getSubscriptions(WalmartAccount account) {
+        return send(account, GET_SUBSCRIPTIONS, "GET", "/v3/webhooks/subscriptions", b -> b);
+    }
+
+    /** POST /v3/webhooks/subscriptions with {@code {"events": [...]}}. */
+    public MarketplaceResponse createSubscriptions(WalmartAccount account, String eventsJson) {
+        return send(account, CREATE_SUBSCRIPTION, "POST", "/v3/webhooks/subscriptions",
+                b -> b.body("application/json", eventsJson));
+    }
+
+    /** PATCH /v3/webhooks/subscriptions/{subscriptionId}. */
+    public MarketplaceResponse updateSubscription(WalmartAccount account, String subscriptionId, String json) {
+        return send(account, UPDATE_SUBSCRIPTION, "PATCH", "/v3/webhooks/subscriptions/" + segment(subscriptionId),
+                b -> b.body("application/json", json));
+    }
+
+    /** DELETE /v3/webhooks/subscriptions/{subscriptionId}. */
+    public MarketplaceResponse deleteSubscription(WalmartAccount account, String subscriptionId) {
+        return send(account, DELETE_SUBSCRIPTION, "DELETE", "/v3/webhooks/subscriptions/" + segment(subscriptionId),
+                b -> b);
     }
 
     /** POST /v3/orders/{purchaseOrderId}/acknowledge, no body: acknowledges every line. */

@@ -21,6 +21,23 @@ public interface WalmartConfig {
 
     Inventory inventory();
 
+    Webhooks webhooks();
+
+    interface Webhooks {
+        /** The order events nexus subscribes to (resource ORDER, version V1; BEHAVIOR.md). */
+        @WithName("event-types")
+        @WithDefault("PO_CREATED,PO_LINE_AUTOCANCELLED")
+        java.util.List<String> eventTypes();
+
+        /**
+         * {@code authDetails.authHeaderName} of an HMAC subscription. Uncertain (BEHAVIOR.md): notifications.json
+         * names a header carrying the HMAC, the security page the {@code WM_SEC.*} headers the gateway checks.
+         */
+        @WithName("auth-header-name")
+        @WithDefault("WM_SEC.SIGNATURE")
+        String authHeaderName();
+    }
+
     interface Orders {
         /** getAllOrders' maximum {@code limit} (orders.json: 200). */
         @WithName("page-size")

@@ -155,7 +155,7 @@ final class BolApi {
         return v10(200, body);
     }
 
-    private ObjectNode status(BolStore.Process process, BolCall call) {
+    ObjectNode status(BolStore.Process process, BolCall call) {
         boolean pending = call.now().isBefore(process.resolvesAt());
         String state = pending ? "PENDING" : store.settle(process).name();
         ObjectNode node = Json.object().put("processStatusId", process.id()).put("entityId", process.entityId())
@@ -169,7 +169,7 @@ final class BolApi {
         return node;
     }
 
-    private static SimResponse v10(int status, JsonNode body) {
+    static SimResponse v10(int status, JsonNode body) {
         return new SimResponse(status, Map.of(SimResponse.CONTENT_TYPE, BolGateway.JSON_V10), Json.bytes(body));
     }
 }

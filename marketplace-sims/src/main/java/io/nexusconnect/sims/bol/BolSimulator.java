@@ -5,13 +5,16 @@ import io.nexusconnect.sims.common.faults.Faults;
 import io.nexusconnect.sims.common.faults.FaultsAdmin;
 import io.nexusconnect.sims.common.http.SimServer;
 import io.nexusconnect.sims.common.requests.RequestLog;
+import io.nexusconnect.sims.common.webhooks.WebhookPusher;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,7 +42,15 @@ public final class BolSimulator implements AutoCloseable {
     private final Faults faults = new Faults();
     private final RequestLog requestLog = new RequestLog();
     private final AccessTokens tokens;
+    private final WebhookPusher pusher = new WebhookPusher(PUSH_RETRIES);
+    private BolSubscriptions subscriptions;
     private final HttpServer server;
+
+    /** bol retries a push 10 times over 10 minutes, then disables the subscription (reference §5.4). */
+    static final List<Duration> PUSH_RETRIES = java.util.Collections.nCopies(10, Duration.ofMinutes(1));
+
+    /** The demo retailer's id in pushes. */
+    public static final String RETAILER_ID = "1234567";
 
     private BolSimulator(BolSimConfig config) {
         this.config = config;
@@ -60,6 +71,7 @@ public final class BolSimulator implements AutoCloseable {
         new FaultsAdmin(faults, requestLog).mount(router);
         BolGateway gateway = new BolGateway(vertx, tokens, faults, requestLog, config.clock(), config.limits());
         BolApi api = new BolApi(store, config.processingTime(), "");
+        subscriptions = new BolSubscriptions(store, api, config.processingTime(), pusher, config.clock(), RETAILER_ID);
         String json = BolGateway.JSON_V10;
         router.post("/token").handler(new BolTokenEndpoint(Map.of(DEMO.clientId(), DEMO.clientSecret()), tokens,
                 faults, requestLog)::handle);
@@ -74,8 +86,52 @@ public final class BolSimulator implements AutoCloseable {
                 api::processStatus));
         router.post("/shared/process-status").handler(gateway.route("get-process-status-bulk", json,
                 api::processStatuses));
+        router.get("/retailer/subscriptions").handler(gateway.route("get-push-notification-subscriptions", json,
+                subscriptions::list));
+        router.post("/retailer/subscriptions").handler(gateway.route("post-push-notification-subscription", json,
+                subscriptions::create));
+        router.get("/retailer/subscriptions/:subscriptionId").handler(gateway.route(
+                "get-push-notification-subscription", json, subscriptions::get));
+        router.put("/retailer/subscriptions/:subscriptionId").handler(gateway.route(
+                "put-push-notification-subscription", json, subscriptions::update));
+        router.delete("/retailer/subscriptions/:subscriptionId").handler(gateway.route(
+                "delete-push-notification-subscription", json, subscriptions::delete));
+        router.post("/__sim/orders").handler(this::placeOrderHook);
         router.route().last().handler(ctx -> BolProblems.notFound("Resource").send(ctx));
         return router;
+    }
+
+    /** An order placed and what was pushed for it. */
+    public record PlacedOrder(BolStore.Order order, List<WebhookPusher.Push> pushes) {
+    }
+
+    /** Places an open order now of {@code quantity} pieces of the offer and pushes ORDER/NEW to the subscribers. */
+    public PlacedOrder placeOrder(String offerId, int quantity) {
+        BolStore.Order order = store.place(offerId, quantity, config.clock().instant().truncatedTo(ChronoUnit.SECONDS));
+        return new PlacedOrder(order, subscriptions.orderNew(order.orderId()));
+    }
+
+    /** Admin hook {@code POST /__sim/orders {"offerId", "quantity"}}: places an order, pushes; 201 {orderId, pushes}. */
+    private void placeOrderHook(io.vertx.ext.web.RoutingContext ctx) {
+        var body = io.nexusconnect.sims.common.http.Json.parseOrNull(ctx.body() == null ? null : ctx.body().asString());
+        try {
+            PlacedOrder placed = placeOrder(body.path("offerId").asText(), Math.max(1, body.path("quantity").asInt(1)));
+            io.nexusconnect.sims.common.http.SimResponse.json(201, io.nexusconnect.sims.common.http.Json.object()
+                    .put("orderId", placed.order().orderId()).put("pushes", placed.pushes().size())).send(ctx);
+        } catch (RuntimeException e) {
+            BolProblems.badRequest("offerId of a known offer is required.").send(ctx);
+        }
+    }
+
+    /** The subscriptions as bol keeps them: {id, resources, url, subscriptionType, enabled}. */
+    public List<Map<String, Object>> subscriptions() {
+        return subscriptions.subscriptions().stream().map(s -> Map.<String, Object>of("id", s.id(), "resources",
+                s.resources(), "url", s.url(), "subscriptionType", s.subscriptionType(), "enabled", s.enabled()))
+                .toList();
+    }
+
+    public WebhookPusher pusher() {
+        return pusher;
     }
 
     public BolSimConfig config() {
@@ -110,6 +166,7 @@ public final class BolSimulator implements AutoCloseable {
 
     @Override
     public void close() {
+        pusher.close();
         SimServer.close(vertx, "bol simulator");
     }
 

@@ -48,7 +48,7 @@ public final class BolStore {
     }
 
     private final Map<String, Offer> offers = new ConcurrentHashMap<>();
-    private final List<Order> orders;
+    private final List<Order> orders = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, Process> processes = new ConcurrentHashMap<>();
     private final Map<String, Outcome> forcedOutcomes = new ConcurrentHashMap<>();
     private final Map<String, String> exports = new ConcurrentHashMap<>();
@@ -80,11 +80,31 @@ public final class BolStore {
             }
             made.add(new Order(String.format("B%09d", 100_000 + o), placed, List.copyOf(items)));
         }
-        this.orders = List.copyOf(made);
+        this.orders.addAll(made);
     }
 
     public List<Order> orders() {
-        return orders;
+        return List.copyOf(orders);
+    }
+
+    /** A new open order now of one item: {@code quantity} pieces of the offer at its price (tests and demos). */
+    public Order place(String offerId, int quantity, Instant now) {
+        Offer offer = offers.get(offerId);
+        if (offer == null) {
+            throw new IllegalArgumentException("no offer " + offerId);
+        }
+        String orderId = String.format("B%09d", 500_000 + orders.size());
+        Order order = new Order(orderId, now, List.of(new Item(Long.toString(3_000_000_000L + orders.size() * 10L),
+                offer, quantity, 0, offer.price(), BigDecimal.ZERO.setScale(2), offer.fulfilmentMethod(), now)));
+        orders.add(order);
+        return order;
+    }
+
+    /** A subscription change as bol processes it: applied when its process status first reads SUCCESS. */
+    Process startSubscriptionChange(String subscriptionId, String eventType, Instant now, Duration processing,
+                                    Runnable apply) {
+        return start(subscriptionId, eventType, eventType.replace('_', ' ').toLowerCase(java.util.Locale.ROOT)
+                + " " + subscriptionId + ".", now, processing, Outcome.SUCCESS, null, apply);
     }
 
     public Optional<Order> order(String orderId) {

@@ -84,6 +84,17 @@ final class OrdersApi {
         return SimResponse.json(200, body);
     }
 
+    /** {@code GET /v3/orders/{purchaseOrderId}} (getAnOrder): {@code {"order": {...}}}, 404 when unknown. */
+    SimResponse get(WalmartCall call) {
+        var order = store.order(call.path("purchaseOrderId"));
+        if (order.isEmpty()) {
+            return WalmartErrors.notFound("CONTENT_NOT_FOUND.GMP_ORDER_API", "Purchase order not found.");
+        }
+        ObjectNode body = Json.object();
+        body.set("order", json(order.get()));
+        return SimResponse.json(200, body);
+    }
+
     SimResponse acknowledge(WalmartCall call) {
         var order = store.order(call.path("purchaseOrderId"));
         if (order.isEmpty()) {

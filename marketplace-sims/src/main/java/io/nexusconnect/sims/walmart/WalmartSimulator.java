@@ -10,6 +10,7 @@ import io.nexusconnect.sims.common.http.Json;
 import io.nexusconnect.sims.common.http.SimResponse;
 import io.nexusconnect.sims.common.http.SimServer;
 import io.nexusconnect.sims.common.requests.RequestLog;
+import io.nexusconnect.sims.common.webhooks.WebhookPusher;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
@@ -17,6 +18,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,6 +48,14 @@ public final class WalmartSimulator implements AutoCloseable {
     public static final String SUBMIT_FEED = "submitFeed";
     public static final String GET_FEED = "getFeedItemStatus";
     public static final String GET_ITEMS = "getAllItems";
+    public static final String GET_ORDER = "getAnOrder";
+    public static final String GET_SUBSCRIPTIONS = "getAllSubscriptions";
+    public static final String CREATE_SUBSCRIPTION = "createSubscription";
+    public static final String UPDATE_SUBSCRIPTION = "updateSubscription";
+    public static final String DELETE_SUBSCRIPTION = "deleteSubscription";
+    public static final String GET_EVENT_TYPES = "getEventTypes";
+    /** The demo seller's partner id in notifications. */
+    public static final String PARTNER_ID = "10000682332";
 
     private final WalmartSimConfig config;
     private final Vertx vertx;
@@ -53,11 +63,15 @@ public final class WalmartSimulator implements AutoCloseable {
     private final AccessTokens tokens;
     private final Faults faults = new Faults();
     private final RequestLog requestLog = new RequestLog();
+    private final WebhookPusher pusher;
+    private final NotificationsApi notifications;
     private final HttpServer server;
 
     private WalmartSimulator(WalmartSimConfig config) {
         this.config = config;
         this.store = new WalmartStore(config);
+        this.pusher = new WebhookPusher(config.pushRetryDelays());
+        this.notifications = new NotificationsApi(pusher, config.clock(), PARTNER_ID);
         this.tokens = new AccessTokens(config.clock(), config.tokenTtl(), "wm-at-");
         this.vertx = SimServer.vertx();
         this.server = SimServer.listen(vertx, router(), config.host(), config.port(), "Walmart simulator");
@@ -89,7 +103,16 @@ public final class WalmartSimulator implements AutoCloseable {
         OrdersApi orders = new OrdersApi(store, config.chargeBasis());
         InventoryApi inventory = new InventoryApi(store, config.feedsPerHour(), config.feedProcessing());
         ItemsApi items = new ItemsApi(store);
+        router.post("/__sim/orders").handler(this::placeOrder);
         router.get("/v3/orders").handler(gateway.route(GET_ORDERS, orders::getAll));
+        router.get("/v3/orders/:purchaseOrderId").handler(gateway.route(GET_ORDER, orders::get));
+        router.get("/v3/webhooks/eventTypes").handler(gateway.route(GET_EVENT_TYPES, notifications::eventTypes));
+        router.get("/v3/webhooks/subscriptions").handler(gateway.route(GET_SUBSCRIPTIONS, notifications::list));
+        router.post("/v3/webhooks/subscriptions").handler(gateway.route(CREATE_SUBSCRIPTION, notifications::create));
+        router.patch("/v3/webhooks/subscriptions/:subscriptionId").handler(gateway.route(UPDATE_SUBSCRIPTION,
+                notifications::update));
+        router.delete("/v3/webhooks/subscriptions/:subscriptionId").handler(gateway.route(DELETE_SUBSCRIPTION,
+                notifications::delete));
         router.post("/v3/orders/:purchaseOrderId/acknowledge").handler(gateway.route(ACKNOWLEDGE,
                 orders::acknowledge));
         router.put("/v3/inventory").handler(gateway.route(UPDATE_INVENTORY, inventory::put));
@@ -138,6 +161,43 @@ public final class WalmartSimulator implements AutoCloseable {
         requestLog.record(TOKEN, response.status());
     }
 
+    /**
+     * Admin hook {@code POST /__sim/orders} {@code {"sku": "...", "quantity": n}}: places a Created order now and
+     * pushes PO_CREATED to the subscribers; answers 201 {@code {purchaseOrderId, pushes}}.
+     */
+    private void placeOrder(RoutingContext ctx) {
+        com.fasterxml.jackson.databind.JsonNode body = Json.parseOrNull(ctx.body() == null ? null
+                : ctx.body().asString());
+        String sku = body == null ? null : body.path("sku").asText(null);
+        int quantity = body == null ? 1 : body.path("quantity").asInt(1);
+        if (sku == null || store.item(sku).isEmpty() || quantity < 1) {
+            SimResponse.json(400, Json.object().put("error", "sku of a known item and quantity >= 1 required"))
+                    .send(ctx);
+            return;
+        }
+        PlacedOrder placed = placeOrder(sku, quantity);
+        SimResponse.json(201, Json.object().put("purchaseOrderId", placed.order().purchaseOrderId)
+                .put("pushes", placed.pushes().size())).send(ctx);
+    }
+
+    /** An order placed and what was pushed for it. */
+    public record PlacedOrder(WalmartStore.PurchaseOrder order, List<WebhookPusher.Push> pushes) {
+    }
+
+    /** Places a Created order now and pushes PO_CREATED to every active subscription of the event. */
+    public PlacedOrder placeOrder(String sku, int quantity) {
+        WalmartStore.PurchaseOrder order = store.place(sku, quantity);
+        return new PlacedOrder(order, notifications.orderCreated(order));
+    }
+
+    /** The Notifications API's subscriptions. */
+    public List<NotificationsApi.Subscription> subscriptions() {
+        return notifications.subscriptions();
+    }
+
+    public WebhookPusher pusher() {
+        return pusher;
+    }
 
     public WalmartSimConfig config() {
         return config;
@@ -165,6 +225,7 @@ public final class WalmartSimulator implements AutoCloseable {
 
     @Override
     public void close() {
+        pusher.close();
         SimServer.close(vertx, "Walmart simulator");
     }
 
