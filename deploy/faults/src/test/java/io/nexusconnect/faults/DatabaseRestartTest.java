@@ -89,7 +89,7 @@ class DatabaseRestartTest {
         }
     }
 
-    private static Edit patchLabel(HttpClient http, String url, String token, String label) {
+    static Edit patchLabel(HttpClient http, String url, String token, String label) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"label\":\"" + label + "\"}")).build();
@@ -103,13 +103,13 @@ class DatabaseRestartTest {
         }
     }
 
-    private static List<String> labels(List<ConsumerRecord<String, String>> records) {
+    static List<String> labels(List<ConsumerRecord<String, String>> records) {
         return records.stream().filter(r -> r.value() != null).map(r -> TopicReader.json(r.value()).path("label").asText())
                 .toList();
     }
 
     /** A label counts once per change: later snapshots (a status change, a sync) repeat the label they carry. */
-    private static List<String> labelChanges(List<String> labels) {
+    static List<String> labelChanges(List<String> labels) {
         List<String> changes = new ArrayList<>();
         String previous = null;
         for (String label : labels) {

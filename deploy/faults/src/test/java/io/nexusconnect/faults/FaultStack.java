@@ -160,11 +160,33 @@ final class FaultStack implements AutoCloseable {
 
     /** PostgreSQL's fast shutdown: open transactions are rolled back, clients disconnected; the data directory stays. */
     void stopDatabase() {
-        database.close();
+        database.stop(INFRA_TIMEOUT);
     }
 
     void startDatabase() {
         database = LocalPostgres.start(databaseSettings);
+    }
+
+    /**
+     * Starts a second replica of each of {@code services}, named {@code <service>-2}: the same environment on a port,
+     * run directory and log of its own (and its own outbox offsets, as a second pod would have), and waits until all
+     * are ready.
+     */
+    void startSecondReplicas(List<String> services) {
+        List<ServiceProcess> started = new ArrayList<>();
+        for (String service : services) {
+            ServiceProcess.Spec spec = specs.get(service);
+            String replica = service + "-2";
+            Map<String, String> env = new LinkedHashMap<>(spec.environment());
+            env.computeIfPresent("NEXUS_OUTBOX_OFFSET_DIR", (key, dir) -> work.resolve(replica).resolve("outbox-offsets").toString());
+            ServiceProcess.Spec second = new ServiceProcess.Spec(replica, spec.moduleDir(), Ports.free(), env,
+                    spec.jvmOptions(), work.resolve(replica), log(replica));
+            register(second);
+            ServiceProcess process = ServiceProcess.start(second);
+            running.put(replica, process);
+            started.add(process);
+        }
+        NexusServices.awaitAllReady(started, READY_TIMEOUT);
     }
 
     /** Waits until every service answers ready again (after the broker or the database was away). */
@@ -249,7 +271,9 @@ final class FaultStack implements AutoCloseable {
         NexusServices.stopAll(List.copyOf(running.values()));
         running.clear();
         closeQuietly(broker);
-        closeQuietly(database);
+        if (database != null) {
+            database.stop(INFRA_TIMEOUT);
+        }
         shopify.close();
     }
 

@@ -33,11 +33,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(FaultStackExtension.class)
 @DisplayName("Fault: the marketplace answers 503 for a while, then recovers")
 class MarketplaceOutageTest {
-    /** The tenant's retry policy for this scenario: a few attempts, seconds apart and doubling. */
+    /** The tenant's retry policy during the outage: a few attempts, seconds apart and doubling. */
     private static final int ATTEMPTS = 3;
     private static final String FIRST_RETRY_DELAY = "PT2S";
-    /** adapter-shopify's attempts per Admin API call (its default), the most one cycle attempt may cost before failing. */
+    /**
+     * After the outage adapter-shopify's circuit stays open for up to 30 s (no call reaches the marketplace, the
+     * attempt fails at once): the recovery's attempts, 2 s doubling, span 62 s, so one of them lands after it closes.
+     */
+    private static final int RECOVERY_ATTEMPTS = 6;
+    /** adapter-shopify's attempts per Admin API call (its default). */
     private static final int CALL_ATTEMPTS = 5;
+    /** The steps of a cycle that call the marketplace at once (shop/products, orders, inventory). */
+    private static final int STEPS = 3;
     private static final Duration CYCLE_TIMEOUT = Duration.ofMinutes(3);
 
     @Test
@@ -50,7 +57,7 @@ class MarketplaceOutageTest {
         SyncHistory history = new SyncHistory(stack.api(), connection.id());
         history.awaitCard("the connection active before the outage", CYCLE_TIMEOUT,
                 card -> "active".equals(card.path("status").asText()));
-        putSettings(stack, "{\"retryAttempts\":" + ATTEMPTS + ",\"retryBackoff\":\"" + FIRST_RETRY_DELAY + "\"}");
+        putRetryPolicy(stack, connection, ATTEMPTS);
         shopify.faults().persistent(Faults.ANY_OPERATION, Fault.serverError(503));
         List<Long> callsPerSecond = new CopyOnWriteArrayList<>();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
@@ -76,19 +83,24 @@ class MarketplaceOutageTest {
 
             // when: the marketplace recovers and the seller presses Sync Now again
             shopify.faults().clear();
+            putRetryPolicy(stack, connection, RECOVERY_ATTEMPTS);
+            long recoveredAt = System.nanoTime();
             stack.api().syncNow(connection.id());
 
-            // then: the card is active again
+            // then: the card is active again (once the adapter's circuit let a retry through)
             history.awaitCard("status active after the recovery", CYCLE_TIMEOUT,
                     c -> "active".equals(c.path("status").asText()));
+            JsonNode recovery = history.cycles().getFirst();
+            long recoverySeconds = (System.nanoTime() - recoveredAt) / 1_000_000_000;
             String syncId = failed.path("syncId").asText();
             List<Duration> waits = retryWaits(stack, connection, syncId);
             long outageCalls = outage.stream().mapToLong(Long::longValue).sum();
             System.out.printf("FAULT %-22s %d calls in %d s of outage (calls per 10 s %s); waits before the retries %s; "
-                            + "card %s (%s) -> active%n", "marketplace outage", outageCalls, outage.size(),
-                    perWindow(outage, 10), waits, card.path("status").asText(), card.path("error").path("code").asText());
-            assertThat(outageCalls).as("calls during the outage: at most %d attempts of %d calls", ATTEMPTS, CALL_ATTEMPTS)
-                    .isPositive().isLessThanOrEqualTo((long) ATTEMPTS * CALL_ATTEMPTS);
+                            + "card %s (%s) -> active %d s after the recovery, at attempt %s%n", "marketplace outage",
+                    outageCalls, outage.size(), perWindow(outage, 10), waits, card.path("status").asText(),
+                    card.path("error").path("code").asText(), recoverySeconds, recovery.path("attempt").asText());
+            assertThat(outageCalls).as("calls during the outage: at most %d attempts of %d steps of %d calls", ATTEMPTS,
+                    STEPS, CALL_ATTEMPTS).isPositive().isLessThanOrEqualTo((long) ATTEMPTS * STEPS * CALL_ATTEMPTS);
             assertThat(outage.subList(failedAt, outage.size())).as("calls after the last attempt").allMatch(c -> c == 0);
             assertThat(waits).as("one wait before each retry").hasSize(ATTEMPTS - 1);
             assertThat(waits.getFirst()).as("the first retry waits the policy's delay").isGreaterThanOrEqualTo(Duration.ofSeconds(2));
@@ -131,11 +143,21 @@ class MarketplaceOutageTest {
         return windows;
     }
 
-    private static void putSettings(FaultStack stack, String json) throws IOException, InterruptedException {
+    /**
+     * Sets the tenant's retry policy ({@code attempts}, 2 s doubling) and waits until the connection's snapshot on
+     * {@code nexus.connections.v1} carries it, so the orchestrator judges the next failure by it.
+     */
+    private static void putRetryPolicy(FaultStack stack, ShopifyConnection connection, int attempts) throws Exception {
+        String json = "{\"retryAttempts\":" + attempts + ",\"retryBackoff\":\"" + FIRST_RETRY_DELAY + "\"}";
         HttpRequest request = HttpRequest.newBuilder(URI.create(stack.connectionServiceUrl() + "/api/settings"))
                 .timeout(Duration.ofSeconds(15)).header("Authorization", "Bearer " + stack.bearerToken())
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("PUT /api/settings: %s", response.body()).isEqualTo(200);
+        org.awaitility.Awaitility.await("the policy on the connection's snapshot").atMost(Duration.ofMinutes(1))
+                .until(() -> stack.topics().recordsOf(Topics.CONNECTIONS, connection.id()).stream()
+                        .filter(r -> r.value() != null).reduce((first, second) -> second)
+                        .map(r -> TopicReader.json(r.value()).path("policy").path("retryAttempts").asInt())
+                        .filter(found -> found == attempts).isPresent());
     }
 }
