@@ -130,6 +130,18 @@ public interface EbayConfig {
         @WithName("application-scope")
         @WithDefault("https://api.ebay.com/oauth/api_scope")
         String applicationScope();
+
+        /**
+         * How often a destination whose challenge eBay refused is tried again before the registration fails: right
+         * after a change the gateway may not have the connection or its new token yet.
+         */
+        @WithName("challenge-attempts")
+        @WithDefault("6")
+        int challengeAttempts();
+
+        @WithName("challenge-retry-delay")
+        @WithDefault("PT2S")
+        java.time.Duration challengeRetryDelay();
     }
 
     interface Quota {

@@ -31,6 +31,8 @@ import java.util.stream.Collectors;
 public class EbayWebhookRegistrar implements WebhookRegistrar {
     static final String VERIFICATION_TOKEN = "notificationVerificationToken";
     private static final Logger LOG = Logger.getLogger(EbayWebhookRegistrar.class);
+    /** eBay's errorId of "Challenge verification failed for requested endpoint". */
+    private static final String CHALLENGE_REFUSED = "195020";
 
     private final EbayApiClient client;
     private final EbayConfig config;
@@ -101,13 +103,43 @@ public class EbayWebhookRegistrar implements WebhookRegistrar {
         String name = "nexus-" + context.connection().connectionId();
         Optional<NotificationApi.Destination> current = api.destinationFor(endpoint);
         if (current.isEmpty()) {
-            return api.createDestination(name, endpoint, token);
+            return validated(() -> api.createDestination(name, endpoint, token));
         }
         NotificationApi.Destination destination = current.get();
         if (!destination.verificationToken().equals(token) || !"ENABLED".equals(destination.status())) {
-            api.updateDestination(destination.destinationId(), name, endpoint, token);
+            validated(() -> {
+                api.updateDestination(destination.destinationId(), name, endpoint, token);
+                return destination.destinationId();
+            });
         }
         return destination.destinationId();
+    }
+
+    /**
+     * eBay checks the endpoint's challenge answer while it creates or updates the destination. The request that asks
+     * for it was recorded in the same transaction as the connection (or its new token), and webhook-gateway learns of
+     * those from nexus.connections.v1 on its own: right after the change it may still answer 404 or with the old
+     * token. So a refused challenge (errorId 195020) is tried again a few times before it counts as a refusal.
+     */
+    private <T> T validated(java.util.function.Supplier<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.get();
+            } catch (MarketplaceException e) {
+                boolean challengeRefused = e.rawResponse() != null && e.rawResponse().contains(CHALLENGE_REFUSED);
+                if (!challengeRefused || attempt >= config.notifications().challengeAttempts()) {
+                    throw e;
+                }
+                LOG.infof("eBay refused the endpoint's challenge (attempt %d); the gateway may not know the change yet",
+                        attempt);
+                try {
+                    Thread.sleep(config.notifications().challengeRetryDelay().toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private List<NotificationApi.Topic> wantedTopics(NotificationApi api) {
