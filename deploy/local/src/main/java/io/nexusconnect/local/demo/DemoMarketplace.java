@@ -1,0 +1,34 @@
+package io.nexusconnect.local.demo;
+
+import io.nexusconnect.contracts.Marketplace;
+import io.nexusconnect.local.process.ServiceProcess;
+
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * One marketplace of {@code ./nexus local}, started: its simulator in the launcher's JVM, the spec of its adapter,
+ * and the credential form of its demo connection (the simulator's demo account).
+ *
+ * @param description what the simulator is and where, for the start-up log
+ * @param requests    how many requests the simulator has served so far
+ */
+public record DemoMarketplace(Marketplace marketplace, String label, AutoCloseable simulator, String description,
+                              Map<String, String> fields, LongSupplier requests, ServiceProcess.Spec adapter)
+        implements AutoCloseable {
+
+    public DemoMarketplace {
+        fields = Map.copyOf(fields);
+    }
+
+    @Override
+    public void close() throws Exception {
+        simulator.close();
+    }
+
+    /** Names the simulator only: the fields hold the demo account's secrets. */
+    @Override
+    public String toString() {
+        return "DemoMarketplace[" + marketplace.id() + ", " + description + "]";
+    }
+}
