@@ -44,7 +44,7 @@ record LocalOptions(Path repoRoot, Path workDir, int portOffset, int kafkaPort, 
               --kafka-port N       Kafka listener (the controller takes N+1)       [NEXUS_KAFKA_PORT, default 9092]
               --postgres-port N    PostgreSQL                                      [NEXUS_POSTGRES_PORT, default 5432]
               --no-demo            do not create the demo connections
-              --jvm-tuning LEVEL   none, heap, cds or threads (each adds to the one before; README) [NEXUS_JVM_TUNING, default threads]
+              --jvm-tuning LEVEL   none, heap, cds or threads (each adds to the one before; README) [NEXUS_JVM_TUNING, default cds]
               --unsafe-fast-postgres  PostgreSQL without fsync and synchronous commit: faster, but a crash can
                                    lose commits it acknowledged (default: durable)  [NEXUS_UNSAFE_FAST_POSTGRES=true]
               ports: connection-service 8081, sync-orchestrator 8082, webhook-gateway 8090; adapters amazon 8083,
@@ -72,7 +72,7 @@ record LocalOptions(Path repoRoot, Path workDir, int portOffset, int kafkaPort, 
         values.put("kafka-port", env.getOrDefault("NEXUS_KAFKA_PORT", ""));
         values.put("postgres-port", env.getOrDefault("NEXUS_POSTGRES_PORT", ""));
         values.put("only", env.getOrDefault("NEXUS_ONLY", ""));
-        values.put("jvm-tuning", env.getOrDefault("NEXUS_JVM_TUNING", "threads"));
+        values.put("jvm-tuning", env.getOrDefault("NEXUS_JVM_TUNING", "cds"));
         boolean demo = true;
         boolean unsafeFast = Boolean.parseBoolean(env.getOrDefault("NEXUS_UNSAFE_FAST_POSTGRES", "false"));
         Set<Marketplace> chosen = EnumSet.noneOf(Marketplace.class);

@@ -103,7 +103,7 @@ public final class LocalStack {
         List<DemoMarketplace> marketplaces = new ArrayList<>();
         DemoMarketplaces.Setup setup = new DemoMarketplaces.Setup(options.repoRoot(), work, options.portOffset(),
                 options.orders(), options.speedFactor(), broker.bootstrapServers(), secrets.keyRingSpec(),
-                secrets.primaryKeyId(), environment, service -> options.jvm().options(service, work));
+                secrets.primaryKeyId(), environment, service -> options.jvm().options(service, options.repoRoot(), work));
         for (Marketplace marketplace : options.marketplaces()) {
             DemoMarketplace started = DemoMarketplaces.start(marketplace, setup);
             running.push(started);
@@ -116,10 +116,14 @@ public final class LocalStack {
                 secrets.primaryKeyId(), secrets.jwtSigner().publicKeyPem(), secrets.jwtSigner().issuer(),
                 "", "", "", options.speedFactor(), environment);
         List<ServiceProcess.Spec> specs = NexusServices.coreSpecs(options.repoRoot(), work, servicePorts(), wiring,
-                service -> options.jvm().options(service, work));
+                service -> options.jvm().options(service, options.repoRoot(), work));
+        Map<String, String> gatewayEnvironment = new LinkedHashMap<>(environment);
+        // eBay signs its pushes with keys the gateway fetches from eBay's getPublicKey: here the simulator's
+        marketplaces.stream().filter(m -> m.marketplace() == Marketplace.EBAY).findFirst().ifPresent(ebay ->
+                gatewayEnvironment.put("NEXUS_GATEWAY_EBAY_PRODUCTION_BASE_URL", ebay.baseUrl()));
         specs.add(NexusServices.webhookGateway(options.repoRoot(), work, gatewayPort(), broker.bootstrapServers(),
-                secrets.keyRingSpec(), secrets.primaryKeyId(), "http://localhost:" + gatewayPort(), environment,
-                options.jvm().options(NexusServices.WEBHOOK_GATEWAY, work)));
+                secrets.keyRingSpec(), secrets.primaryKeyId(), "http://localhost:" + gatewayPort(), gatewayEnvironment,
+                options.jvm().options(NexusServices.WEBHOOK_GATEWAY, options.repoRoot(), work)));
         marketplaces.forEach(marketplace -> specs.add(marketplace.adapter()));
         step("starting " + specs.size() + " services: " + String.join(", ", specs.stream().map(ServiceProcess.Spec::name).toList()) + " ...");
         // registered for shutdown one by one as they start, so Ctrl-C during start-up stops what is already running
@@ -138,12 +142,24 @@ public final class LocalStack {
         printConsole(services.getFirst().baseUrl(), token);
         if (!options.demo()) {
             step("up; Ctrl-C stops everything");
+            dumpArchives(services);
             waitForever();
         }
         WebhookCounts webhooks = new WebhookCounts(broker.bootstrapServers(), options.marketplaces());
         running.push(webhooks);
-        new StackDemo(services.getFirst().baseUrl(), token, marketplaces, webhooks, this::step, () -> stopping,
-                () -> ResourceUsage.measure(processes(broker, services)).summary()).run();
+        new StackDemo(services.getFirst().baseUrl(), token, marketplaces, webhooks, this::step, () -> stopping, () -> {
+            step("every demo connection is active; " + ResourceUsage.measure(processes(broker, services)).summary());
+            Thread.ofVirtual().name("cds-archives").start(() -> dumpArchives(services));
+        }).run();
+    }
+
+    /** The first run of a tuning level with CDS writes each service's archive, for every later start to map. */
+    private void dumpArchives(List<ServiceProcess> services) {
+        int written = options.jvm().dumpMissingArchives(services, options.repoRoot(), options.workDir());
+        if (written > 0 && !stopping) {
+            step("CDS archives written for " + written + " services under " + options.workDir().resolve("cds")
+                    + "; the next start maps them");
+        }
     }
 
     /** Every process of the stack by name, the launcher (with the simulators) last. */

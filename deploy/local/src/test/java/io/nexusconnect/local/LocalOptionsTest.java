@@ -3,6 +3,10 @@ package io.nexusconnect.local;
 import io.nexusconnect.contracts.Marketplace;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.util.EnumSet;
 import java.util.Map;
@@ -14,12 +18,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class LocalOptionsTest {
 
     @Test
-    @DisplayName("Without a marketplace option all seven run, with the fully tuned JVMs, on the fixed ports")
+    @DisplayName("Without a marketplace option all seven run, with heap caps and CDS archives, on the fixed ports")
     void everythingByDefault() {
         LocalOptions options = LocalOptions.parse(new String[0], Map.of());
 
         assertThat(options.marketplaces()).isEqualTo(EnumSet.allOf(Marketplace.class));
-        assertThat(options.jvm()).isEqualTo(LocalJvm.THREADS);
+        assertThat(options.jvm()).isEqualTo(LocalJvm.CDS);
         assertThat(options.port(8081)).isEqualTo(8081);
         assertThat(options.kafkaPort()).isEqualTo(9092);
         assertThat(options.postgresPort()).isEqualTo(5432);
@@ -60,14 +64,22 @@ class LocalOptionsTest {
     }
 
     @Test
-    @DisplayName("Each tuning level adds to the one before: heap caps, then a CDS archive per service, then fewer threads")
-    void tuningLevels() {
-        java.nio.file.Path work = java.nio.file.Path.of("/tmp/work");
-        assertThat(LocalJvm.HEAP.options(NexusServices.WEBHOOK_GATEWAY, work)).contains("-Xmx128m")
-                .noneMatch(option -> option.startsWith("-XX:SharedArchiveFile"));
-        assertThat(LocalJvm.CDS.options(NexusServices.CONNECTION_SERVICE, work)).contains("-Xmx256m",
-                "-XX:SharedArchiveFile=/tmp/work/cds/connection-service.jsa", "-XX:+AutoCreateSharedArchive");
-        assertThat(LocalJvm.THREADS.options("adapter-bol", work)).contains("-Xmx160m", "-XX:CICompilerCount=1");
+    @DisplayName("Each tuning level adds to the one before: heap caps, then a CDS archive per service (recorded for "
+            + "the first start, mapped once written), then fewer threads")
+    void tuningLevels(@TempDir Path work) throws Exception {
+        Path repo = NexusServices.repoRoot();
+        assertThat(LocalJvm.HEAP.options(NexusServices.WEBHOOK_GATEWAY, repo, work)).contains("-Xmx128m")
+                .noneMatch(option -> option.contains("Shared") || option.contains("Dump"));
+        assertThat(LocalJvm.CDS.options(NexusServices.CONNECTION_SERVICE, repo, work))
+                .contains("-Xmx256m", "-XX:+RecordDynamicDumpInfo");
+
+        Path archive = LocalJvm.archive(NexusServices.CONNECTION_SERVICE, repo, work);
+        Files.createDirectories(archive.getParent());
+        Files.writeString(archive, "an archive");
+        assertThat(LocalJvm.CDS.options(NexusServices.CONNECTION_SERVICE, repo, work))
+                .contains("-XX:SharedArchiveFile=" + archive).doesNotContain("-XX:+RecordDynamicDumpInfo");
+
+        assertThat(LocalJvm.THREADS.options("adapter-bol", repo, work)).contains("-Xmx160m", "-XX:CICompilerCount=1");
         assertThat(LocalJvm.THREADS.environment()).containsEntry("QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE", "2");
         assertThat(LocalJvm.CDS.environment()).isEmpty();
     }

@@ -10,10 +10,12 @@ import java.util.function.LongSupplier;
  * One marketplace of {@code ./nexus local}, started: its simulator in the launcher's JVM, the spec of its adapter,
  * and the credential form of its demo connection (the simulator's demo account).
  *
+ * @param baseUrl     the simulator's API base
  * @param description what the simulator is and where, for the start-up log
  * @param requests    how many requests the simulator has served so far
  */
-public record DemoMarketplace(Marketplace marketplace, String label, AutoCloseable simulator, String description,
+public record DemoMarketplace(Marketplace marketplace, String label, AutoCloseable simulator, String baseUrl,
+                              String description,
                               Map<String, String> fields, LongSupplier requests, ServiceProcess.Spec adapter)
         implements AutoCloseable {
 

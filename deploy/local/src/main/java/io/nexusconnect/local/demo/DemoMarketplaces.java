@@ -94,7 +94,7 @@ public final class DemoMarketplaces {
         return switch (marketplace) {
             case AMAZON -> {
                 AmazonSimulator sim = AmazonDemo.startSimulator(simPort, orders, speed);
-                yield new DemoMarketplace(marketplace, "Amazon US (simulator)", sim, "Amazon SP-API simulator on "
+                yield new DemoMarketplace(marketplace, "Amazon US (simulator)", sim, sim.baseUrl(), "Amazon SP-API simulator on "
                         + sim.baseUrl() + " (" + orders + " orders, speed x" + speed + ")", AmazonDemo.demoFields(),
                         sim::requestCount, NexusServices.adapterAmazon(repo, work, adapterPort,
                         setup.kafkaBootstrapServers(), setup.keyRingSpec(), setup.primaryKeyId(), sim.lwaTokenUrl(),
@@ -102,16 +102,16 @@ public final class DemoMarketplaces {
             }
             case EBAY -> {
                 EbaySimulator sim = EbaySimulator.start(EbaySimConfig.builder().port(simPort).orderCount(orders).build());
-                yield new DemoMarketplace(marketplace, label, sim, "eBay REST simulator on " + sim.baseUrl() + " ("
+                yield new DemoMarketplace(marketplace, label, sim, sim.baseUrl(), "eBay REST simulator on " + sim.baseUrl() + " ("
                         + orders + " orders)", ebayFields(), sim.requestLog()::total, NexusServices.adapterEbay(repo,
                         work, adapterPort, setup.kafkaBootstrapServers(), setup.keyRingSpec(), setup.primaryKeyId(),
                         sim.baseUrl(), setup.extraEnvironment(), jvm));
             }
             case SHOPIFY -> {
                 ShopifySimulator sim = ShopifySimulator.start(ShopifySimConfig.defaults().withPort(simPort)
-                        .withData(orders, 150, SEED));
-                yield new DemoMarketplace(marketplace, label, sim, "Shopify Admin API simulator on " + sim.baseUrl()
-                        + " (" + orders + " orders; shop " + ShopifySimulator.DEMO.myshopifyDomain() + ")",
+                        .withData(orders, 150, SEED).withSpeed(speed));
+                yield new DemoMarketplace(marketplace, label, sim, sim.baseUrl(), "Shopify Admin API simulator on " + sim.baseUrl()
+                        + " (" + orders + " orders, speed x" + speed + "; shop " + ShopifySimulator.DEMO.myshopifyDomain() + ")",
                         shopifyFields(), sim.requestLog()::total, NexusServices.adapterShopify(repo, work, adapterPort,
                         setup.kafkaBootstrapServers(), setup.keyRingSpec(), setup.primaryKeyId(), sim.baseUrl(),
                         setup.extraEnvironment(), jvm));
@@ -119,7 +119,7 @@ public final class DemoMarketplaces {
             case WALMART -> {
                 WalmartSimulator sim = WalmartSimulator.start(WalmartSimConfig.defaults().withPort(simPort)
                         .withData(orders, 60, SEED).withBuckets(WalmartSpeed.buckets(speed)));
-                yield new DemoMarketplace(marketplace, label, sim, "Walmart Marketplace API simulator on "
+                yield new DemoMarketplace(marketplace, label, sim, sim.baseUrl(), "Walmart Marketplace API simulator on "
                         + sim.baseUrl() + " (" + orders + " orders, speed x" + speed + ")",
                         Map.of("clientId", WalmartSimulator.DEMO.clientId(),
                                 "clientSecret", WalmartSimulator.DEMO.clientSecret()),
@@ -130,7 +130,7 @@ public final class DemoMarketplaces {
             case KAUFLAND -> {
                 KauflandSimulator sim = KauflandSimulator.start(KauflandSimConfig.defaults().withPort(simPort)
                         .withData(orders, 100, SEED));
-                yield new DemoMarketplace(marketplace, label, sim, "Kaufland Seller API simulator on "
+                yield new DemoMarketplace(marketplace, label, sim, sim.baseUrl(), "Kaufland Seller API simulator on "
                         + sim.baseUrl() + " (" + orders + " orders)",
                         Map.of("clientKey", KauflandSimulator.DEMO.clientKey(),
                                 "secretKey", KauflandSimulator.DEMO.secretKey(), "storefront", "de"),
@@ -141,7 +141,7 @@ public final class DemoMarketplaces {
             case BOL -> {
                 BolSimulator sim = BolSimulator.start(SimulatorSpeed.bol(BolSimConfig.defaults().withPort(simPort)
                         .withData(orders, 100, SEED).withProcessingTime(BOL_PROCESSING), speed));
-                yield new DemoMarketplace(marketplace, label, sim, "bol.com Retailer API v10 simulator on "
+                yield new DemoMarketplace(marketplace, label, sim, sim.baseUrl(), "bol.com Retailer API v10 simulator on "
                         + sim.baseUrl() + " (" + orders + " orders, speed x" + speed + ")",
                         Map.of("clientId", BolSimulator.DEMO.clientId(),
                                 "clientSecret", BolSimulator.DEMO.clientSecret()),
@@ -152,7 +152,7 @@ public final class DemoMarketplaces {
             case ZALANDO -> {
                 ZalandoSimulator sim = ZalandoSimulator.start(SimulatorSpeed.zalando(ZalandoSimConfig.defaults()
                         .withPort(simPort).withData(orders, SEED), speed));
-                yield new DemoMarketplace(marketplace, label, sim, "Zalando zDirect simulator on " + sim.baseUrl()
+                yield new DemoMarketplace(marketplace, label, sim, sim.baseUrl(), "Zalando zDirect simulator on " + sim.baseUrl()
                         + " (" + orders + " orders, speed x" + speed + ")",
                         Map.of("clientId", ZalandoSimulator.DEMO.clientId(),
                                 "clientSecret", ZalandoSimulator.DEMO.clientSecret(),
@@ -164,7 +164,8 @@ public final class DemoMarketplaces {
         };
     }
 
-    private static Map<String, String> ebayFields() {
+    /** The eBay simulator's demo app and seller as the credential form (the dev id and user token are unused there). */
+    public static Map<String, String> ebayFields() {
         EbaySimulator.DemoIdentity demo = EbaySimulator.DEMO;
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("appId", demo.clientId());

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * The demo of {@code ./nexus local}: one connection per running marketplace, created through the REST API for the
@@ -28,22 +27,22 @@ public final class StackDemo {
     private final WebhookCounts webhooks;
     private final Consumer<String> step;
     private final BooleanSupplier stopping;
-    private final Supplier<String> usage;
+    private final Runnable onAllActive;
     private final boolean terminal = System.console() != null;
 
     /**
      * @param step     prints a timestamped progress line
      * @param stopping true once Ctrl-C was pressed: the loop ends quietly
-     * @param usage    the stack's memory, shown once every connection is active
+     * @param onAllActive run once, when every connection is active for the first time
      */
     public StackDemo(String connectionServiceUrl, String bearerToken, List<DemoMarketplace> marketplaces,
-                     WebhookCounts webhooks, Consumer<String> step, BooleanSupplier stopping, Supplier<String> usage) {
+                     WebhookCounts webhooks, Consumer<String> step, BooleanSupplier stopping, Runnable onAllActive) {
         this.client = new ConnectionsClient(connectionServiceUrl, bearerToken);
         this.marketplaces = List.copyOf(marketplaces);
         this.webhooks = webhooks;
         this.step = step;
         this.stopping = stopping;
-        this.usage = usage;
+        this.onAllActive = onAllActive;
     }
 
     /** Runs until {@code stopping} turns true. */
@@ -57,6 +56,7 @@ public final class StackDemo {
         String shown = "";
         int shownLines = 0;
         boolean allActive = false;
+        boolean reported = false;
         while (!stopping.getAsBoolean()) {
             try {
                 List<StatusTable.Row> rows = rows(connections);
@@ -70,8 +70,12 @@ public final class StackDemo {
                     System.out.print(header(rows) + table);
                 }
                 shown = table;
-                if (active && !allActive) {
-                    step.accept("every demo connection is active; " + usage.get());
+                if (active && !reported) {
+                    onAllActive.run();
+                    reported = true;
+                    shownLines = 0;
+                } else if (active && !allActive) {
+                    step.accept("every demo connection is active again");
                     shownLines = 0;
                 }
                 allActive = active;

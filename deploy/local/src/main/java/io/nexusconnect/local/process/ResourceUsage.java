@@ -19,8 +19,8 @@ public final class ResourceUsage {
     private ResourceUsage() {
     }
 
-    /** One process tree's memory, in KiB. */
-    public record Usage(String name, int processes, long rssKiB, long pssKiB) {
+    /** One process tree's memory, in KiB, and the CPU time its processes have used so far. */
+    public record Usage(String name, int processes, long rssKiB, long pssKiB, double cpuSeconds) {
     }
 
     /** The whole stack: every named tree and their sum. */
@@ -33,13 +33,19 @@ public final class ResourceUsage {
             return parts.stream().mapToLong(Usage::pssKiB).sum();
         }
 
+        /** CPU seconds used, user and system, by every process (and the children they waited for). */
+        public double cpuSeconds() {
+            return parts.stream().mapToDouble(Usage::cpuSeconds).sum();
+        }
+
         public int processes() {
             return parts.stream().mapToInt(Usage::processes).sum();
         }
 
-        /** e.g. {@code "RSS 2.31 GiB (PSS 1.98 GiB) in 14 processes"}. */
+        /** e.g. {@code "RSS 2.31 GiB (PSS 1.98 GiB) in 14 processes, 95 CPU s"}. */
         public String summary() {
-            return String.format("RSS %s (PSS %s) in %d processes", gib(rssKiB()), gib(pssKiB()), processes());
+            return String.format("RSS %s (PSS %s) in %d processes, %.0f CPU s used", gib(rssKiB()), gib(pssKiB()),
+                    processes(), cpuSeconds());
         }
 
         /** Each part's RSS in MiB, largest first. */
@@ -70,6 +76,7 @@ public final class ResourceUsage {
             int processes = 0;
             long rss = 0;
             long pss = 0;
+            double cpu = 0;
             for (long pid : tree) {
                 if (seen.contains(pid) || roots.containsValue(pid) && pid != root.getValue()) {
                     continue;
@@ -80,9 +87,10 @@ public final class ResourceUsage {
                     processes++;
                     rss += processRss;
                     pss += kib(Path.of("/proc", String.valueOf(pid), "smaps_rollup"), "Pss:");
+                    cpu += cpuSeconds(pid);
                 }
             }
-            parts.add(new Usage(root.getKey(), processes, rss, pss));
+            parts.add(new Usage(root.getKey(), processes, rss, pss, cpu));
         }
         return new Report(List.copyOf(parts));
     }
@@ -94,6 +102,24 @@ public final class ResourceUsage {
             return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.getFirst().trim()));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * utime + stime + cutime + cstime of {@code /proc/<pid>/stat}, in seconds (USER_HZ is 100 on Linux). The fields
+     * are counted after the command name, which may itself hold spaces and parentheses.
+     */
+    private static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = 0;
+            for (int field = 11; field <= 14; field++) {
+                ticks += Long.parseLong(fields[field]);
+            }
+            return ticks / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return 0; // the process ended while we read it
         }
     }
 
