@@ -13,22 +13,34 @@ import java.util.Optional;
 public enum Marketplace {
     // stock batch limits: the items one bulk call takes (reference §stock update), capped at 100 per SetStock so a
     // command stays small on Kafka; bol.com v10 has no bulk stock endpoint, so its commands carry one SKU each
-    AMAZON("amazon", "Amazon", 100),
-    EBAY("ebay", "eBay", 25),
-    WALMART("walmart", "Walmart", 100),
-    SHOPIFY("shopify", "Shopify", 100),
-    BOL("bol", "Bol.com", 1),
-    ZALANDO("zalando", "Zalando", 100),
-    KAUFLAND("kaufland", "Kaufland", 100);
+    // webhook registration: whether nexus registers push subscriptions through the marketplace's API (Amazon pushes
+    // through SQS/EventBridge and Zalando documents no HTTP push: both are polled only)
+    AMAZON("amazon", "Amazon", 100, false),
+    EBAY("ebay", "eBay", 25, true),
+    WALMART("walmart", "Walmart", 100, true),
+    SHOPIFY("shopify", "Shopify", 100, true),
+    BOL("bol", "Bol.com", 1, true),
+    ZALANDO("zalando", "Zalando", 100, false),
+    KAUFLAND("kaufland", "Kaufland", 100, true);
 
     private final String id;
     private final String displayName;
     private final int stockBatchLimit;
+    private final boolean registersWebhooks;
 
-    Marketplace(String id, String displayName, int stockBatchLimit) {
+    Marketplace(String id, String displayName, int stockBatchLimit, boolean registersWebhooks) {
         this.id = id;
         this.displayName = displayName;
         this.stockBatchLimit = stockBatchLimit;
+        this.registersWebhooks = registersWebhooks;
+    }
+
+    /**
+     * Whether nexus registers this marketplace's webhooks through its API when a connection is set up (and removes
+     * them with the connection): connection-service then asks the adapter on {@link Topics#WEBHOOK_REGISTRATIONS}.
+     */
+    public boolean registersWebhooks() {
+        return registersWebhooks;
     }
 
     /** Lower-case id used in topic names, URLs and JSON. */

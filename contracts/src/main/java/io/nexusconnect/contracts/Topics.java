@@ -28,6 +28,14 @@ public final class Topics {
     /** How long a dedupe marker lives on Kafka at most; the gateway's dedupe window can only be shorter. */
     public static final java.time.Duration WEBHOOK_DEDUPE_RETENTION = java.time.Duration.ofDays(7);
 
+    /**
+     * Register/unregister requests for a connection's webhooks, from connection-service (outbox) to the adapter of the
+     * connection's marketplace, which filters by marketplace as it does for connection tests.
+     */
+    public static final String WEBHOOK_REGISTRATIONS = "nexus.webhook-registrations.v1";
+    /** The webhook subscriptions each connection has at its marketplace, as the adapter left them; compacted. */
+    public static final String WEBHOOK_ENDPOINTS = "nexus.webhook-endpoints.v1";
+
     /** Suffix of the dead-letter topic that takes a topic's poison records, with the reason in headers. */
     public static final String DLQ_SUFFIX = ".dlq";
 
@@ -63,22 +71,60 @@ public final class Topics {
     }
 
     /**
-     * How a topic must be created. Compacted topics keep the latest value per key forever, unless they have a
-     * {@code retention}: then a key's latest value is also deleted once it is older than that.
+     * The normalized topics subscribers bootstrap from ({@link #PRODUCTS}, {@link #ORDERS}, {@link #INVENTORY}): each
+     * keeps the latest record of every key for as long as the key lives, so a new consumer group reading from the
+     * beginning finds the current state of every product, order and level.
      */
-    public record TopicSpec(String name, int partitions, boolean compacted, java.time.Duration retention) {
+    public static final List<String> NORMALIZED_STATE = List.of(PRODUCTS, ORDERS, INVENTORY);
+    /**
+     * How long every record of a normalized topic stays before compaction may drop it for a newer one of its key: a
+     * subscriber that is less than this behind sees every transition, one further behind the latest state per key.
+     */
+    public static final java.time.Duration NORMALIZED_MIN_COMPACTION_LAG = java.time.Duration.ofDays(1);
+    /**
+     * How long a tombstone (a removed listing or connection) stays on a normalized topic after compaction reached it:
+     * a subscriber that is less than this behind sees every removal; one further behind must bootstrap again.
+     */
+    public static final java.time.Duration NORMALIZED_TOMBSTONE_RETENTION = java.time.Duration.ofDays(7);
+
+    /**
+     * How a topic must be created. Compacted topics keep the latest value per key forever, unless they have a
+     * {@code retention}: then a key's latest value is also deleted once it is older than that. A compacted topic
+     * keeps each record at least {@code minCompactionLag} and a tombstone {@code tombstoneRetention} after compaction
+     * reached it (the broker's default, 24 hours, when null).
+     */
+    public record TopicSpec(String name, int partitions, boolean compacted, java.time.Duration retention,
+                            java.time.Duration minCompactionLag, java.time.Duration tombstoneRetention) {
+        private static final java.time.Duration DEFAULT_MIN_COMPACTION_LAG = java.time.Duration.ofMinutes(1);
+
         public TopicSpec(String name, int partitions, boolean compacted) {
             this(name, partitions, compacted, null);
         }
 
+        public TopicSpec(String name, int partitions, boolean compacted, java.time.Duration retention) {
+            this(name, partitions, compacted, retention, DEFAULT_MIN_COMPACTION_LAG, null);
+        }
+
+        /** A normalized state topic: compacted, never deleted by age, with the stated compaction lag and tombstone life. */
+        public static TopicSpec normalizedState(String name) {
+            return new TopicSpec(name, DEFAULT_PARTITIONS, true, null, NORMALIZED_MIN_COMPACTION_LAG,
+                    NORMALIZED_TOMBSTONE_RETENTION);
+        }
+
         public Map<String, String> configs() {
-            if (compacted && retention != null) {
-                return Map.of("cleanup.policy", "compact,delete", "min.compaction.lag.ms", "60000",
-                        "retention.ms", String.valueOf(retention.toMillis()));
+            if (!compacted) {
+                return Map.of("cleanup.policy", "delete");
             }
-            return compacted
-                    ? Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "60000")
-                    : Map.of("cleanup.policy", "delete");
+            Map<String, String> configs = new java.util.LinkedHashMap<>();
+            configs.put("cleanup.policy", retention == null ? "compact" : "compact,delete");
+            configs.put("min.compaction.lag.ms", String.valueOf(minCompactionLag.toMillis()));
+            if (retention != null) {
+                configs.put("retention.ms", String.valueOf(retention.toMillis()));
+            }
+            if (tombstoneRetention != null) {
+                configs.put("delete.retention.ms", String.valueOf(tombstoneRetention.toMillis()));
+            }
+            return Map.copyOf(configs);
         }
     }
 
@@ -88,9 +134,10 @@ public final class Topics {
         specs.add(new TopicSpec(CONNECTIONS, DEFAULT_PARTITIONS, true));
         specs.add(new TopicSpec(CONNECTION_STATUS, DEFAULT_PARTITIONS, true));
         specs.add(new TopicSpec(SYNC_STATE, DEFAULT_PARTITIONS, true));
+        specs.add(new TopicSpec(WEBHOOK_ENDPOINTS, DEFAULT_PARTITIONS, true));
         specs.add(new TopicSpec(WEBHOOK_DEDUPE, DEFAULT_PARTITIONS, true, WEBHOOK_DEDUPE_RETENTION));
         for (String topic : List.of(SYNC_COMMANDS, SYNC_EVENTS, PRODUCTS, ORDERS, INVENTORY, STOCK_LEVELS, CONNECTION_TESTS,
-                CONNECTION_TEST_REPLIES, ALERTS)) {
+                CONNECTION_TEST_REPLIES, ALERTS, WEBHOOK_REGISTRATIONS)) {
             specs.add(new TopicSpec(topic, DEFAULT_PARTITIONS, false));
         }
         for (Marketplace marketplace : Marketplace.values()) {
@@ -98,6 +145,8 @@ public final class Topics {
             specs.add(new TopicSpec(stockCommands(marketplace), DEFAULT_PARTITIONS, false));
             specs.add(new TopicSpec(webhooks(marketplace), DEFAULT_PARTITIONS, false));
         }
+        // the normalized topics are state subscribers bootstrap from, not a stream
+        specs.replaceAll(spec -> NORMALIZED_STATE.contains(spec.name()) ? TopicSpec.normalizedState(spec.name()) : spec);
         List<TopicSpec> dlqs = specs.stream()
                 .map(spec -> new TopicSpec(dlq(spec.name()), 1, false))
                 .toList();

@@ -37,7 +37,9 @@ import io.nexusconnect.contracts.sync.SyncStarted;
 import io.nexusconnect.contracts.sync.SyncTrigger;
 import io.nexusconnect.contracts.testing.ConnectionTestRequested;
 import io.nexusconnect.contracts.testing.ConnectionTestResult;
+import io.nexusconnect.contracts.webhook.WebhookEndpoints;
 import io.nexusconnect.contracts.webhook.WebhookReceived;
+import io.nexusconnect.contracts.webhook.WebhookRegistrationRequested;
 
 import java.time.Instant;
 import java.time.LocalTime;
@@ -106,6 +108,17 @@ final class Samples {
                         "b54557e4-bdd9-4b37-8a5f-bf7d70bcd043", T,
                         Map.of("x-shopify-shop-domain", "nexus-demo.myshopify.com", "x-shopify-topic", "orders/create"),
                         "application/json", "{\"id\":820982911946154508}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                        "shopify-hmac-sha256", false));
+                        "shopify-hmac-sha256", false).withConnection(snapshot()),
+                new WebhookRegistrationRequested(UUID.randomUUID(), CONNECTION, "tenant-a", Marketplace.SHOPIFY,
+                        WebhookRegistrationRequested.Action.REGISTER, WebhookRegistrationRequested.Reason.SECRET_ROTATED,
+                        snapshot(), T),
+                new WebhookEndpoints(CONNECTION, "tenant-a", Marketplace.SHOPIFY, UUID.randomUUID(),
+                        WebhookEndpoints.State.REGISTERED,
+                        List.of(new WebhookEndpoints.Endpoint("ORDERS_CREATE",
+                                "https://nexus.example.com/api/webhooks/shopify/" + CONNECTION,
+                                "gid://shopify/WebhookSubscription/4759306", "ENABLED")), null, null, T),
+                new WebhookEndpoints(CONNECTION, "tenant-a", Marketplace.KAUFLAND, UUID.randomUUID(),
+                        WebhookEndpoints.State.FAILED, List.of(), ErrorCode.INVALID_CREDENTIALS,
+                        "Kaufland refused the signature", T));
     }
 }

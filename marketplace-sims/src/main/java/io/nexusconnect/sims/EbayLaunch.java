@@ -45,6 +45,7 @@ record EbayLaunch(Optional<EbaySimConfig> config, String[] remaining) {
                     case "--ebay-token-ttl" -> builder.accessTokenTtl(Duration.parse(value));
                     case "--ebay-fulfillment-daily-limit" ->
                             builder.dailyCallLimit(EbayApi.FULFILLMENT, Long.parseLong(value));
+                    case "--ebay-push-retry-delay" -> builder.pushRetryDelay(Duration.parse(value));
                     case "--ebay-inventory-daily-limit" ->
                             builder.dailyCallLimit(EbayApi.INVENTORY, Long.parseLong(value));
                     default -> throw new IllegalArgumentException("unknown option " + name);
@@ -65,6 +66,8 @@ record EbayLaunch(Optional<EbaySimConfig> config, String[] remaining) {
         System.out.println("  APIs (api/apiz.ebay.com) " + ebay.baseUrl());
         System.out.println("  OAuth token endpoint     " + ebay.tokenUrl());
         System.out.println("  faults admin             " + ebay.baseUrl() + "/__sim/faults");
+        System.out.println("  webhook admin            POST " + ebay.baseUrl() + "/__sim/ebay/orders (pushes"
+                + " ORDER_CONFIRMATION), /__sim/ebay/authorization-revocation; GET /__sim/ebay/notifications");
         System.out.println("  demo seller              " + demo.username() + " (" + demo.businessName() + ") on "
                 + demo.marketplaceId() + ", client " + demo.clientId() + " (secret and refresh token: "
                 + "EbaySimulator.DEMO)");
@@ -75,6 +78,6 @@ record EbayLaunch(Optional<EbaySimConfig> config, String[] remaining) {
     static String usage() {
         return " [--ebay-port 9111 [--ebay-orders 300] [--ebay-items 60] [--ebay-seed 42] [--ebay-lookback P30D]"
                 + " [--ebay-token-ttl PT2H] [--ebay-fulfillment-daily-limit 100000] [--ebay-inventory-daily-limit"
-                + " 2000000]]";
+                + " 2000000] [--ebay-push-retry-delay PT30S]]";
     }
 }

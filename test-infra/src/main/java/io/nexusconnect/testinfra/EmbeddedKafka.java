@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * although every test passed. So the deletions are deferred until the broker is closed, and a halt or exit requested
  * by broker code is reported on stderr instead of ending the test JVM.
  */
-final class EmbeddedKafka implements AutoCloseable {
+final class EmbeddedKafka implements KafkaServer {
     private static final List<Runnable> DEFERRED_DELETIONS = new CopyOnWriteArrayList<>();
     private final KafkaClusterTestKit cluster;
 
@@ -60,7 +60,8 @@ final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    String bootstrapServers() {
+    @Override
+    public String bootstrapServers() {
         return cluster.bootstrapServers();
     }
 

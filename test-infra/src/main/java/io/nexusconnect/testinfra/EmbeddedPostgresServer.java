@@ -15,10 +15,7 @@ import java.util.stream.Stream;
  * and rely on every acknowledged commit being there afterwards. It can be stopped and started again on the same
  * port with the same data directory, as an operator's restart would.
  */
-final class EmbeddedPostgresServer implements AutoCloseable {
-    static final String USER = "postgres";
-    static final String PASSWORD = "postgres";
-    static final String DATABASE = "postgres";
+final class EmbeddedPostgresServer implements PostgresServer {
 
     private final Path dataDirectory;
     private int port;
@@ -39,7 +36,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /** Starts the server: on a free port the first time, then again on that port, with the data it had. */
-    synchronized void startServer() {
+    @Override
+    public synchronized void startServer() {
         if (postgres != null) {
             return;
         }
@@ -65,7 +63,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /** Stops the server (PostgreSQL's fast shutdown); its port and data stay for {@link #startServer()}. */
-    synchronized void stopServer() {
+    @Override
+    public synchronized void stopServer() {
         if (postgres == null) {
             return;
         }
@@ -82,7 +81,13 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         return postgres != null;
     }
 
-    int port() {
+    @Override
+    public String host() {
+        return "localhost";
+    }
+
+    @Override
+    public int port() {
         return port;
     }
 

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The one Kafka broker and the one PostgreSQL server of a test JVM, started on first use and shared by every test
- * class (starting them per class would dominate the suite's time). Stopped by a shutdown hook.
+ * class (starting them per class would dominate the suite's time). Stopped by a shutdown hook. In this JVM by default,
+ * or from containers ({@link InfraBackend}): the tests are the same either way.
  *
  * <p>Every topic of {@code Topics.all()} exists before any test runs, with its real partitioning and cleanup
  * policy: services never create topics themselves.
@@ -20,7 +21,7 @@ public final class SharedInfra {
 
     private static volatile Started started;
 
-    private record Started(EmbeddedKafka kafka, EmbeddedPostgresServer postgres) {
+    private record Started(KafkaServer kafka, PostgresServer postgres) {
     }
 
     private SharedInfra() {
@@ -43,16 +44,18 @@ public final class SharedInfra {
     private static Started start() {
         long begin = System.nanoTime();
         QuietInfraLogs.apply();
-        EmbeddedKafka kafka = EmbeddedKafka.start();
-        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start();
+        InfraBackend backend = InfraBackend.selected();
+        KafkaServer kafka = backend.startKafka();
+        PostgresServer postgres = backend.startPostgres();
         TopicProvisioner.ensureAll(kafka.bootstrapServers());
         Started result = new Started(kafka, postgres);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             closeQuietly(kafka);
             closeQuietly(postgres);
         }, "test-infra-shutdown"));
-        System.out.printf("test-infra: Kafka %s and PostgreSQL on port %d up in %d ms%n",
-                kafka.bootstrapServers(), postgres.port(), (System.nanoTime() - begin) / 1_000_000);
+        System.out.printf("test-infra (%s): Kafka %s and PostgreSQL on port %d up in %d ms%n",
+                backend.name().toLowerCase(java.util.Locale.ROOT), kafka.bootstrapServers(), postgres.port(),
+                (System.nanoTime() - begin) / 1_000_000);
         return result;
     }
 
@@ -78,19 +81,19 @@ public final class SharedInfra {
     }
 
     public static String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + postgresPort() + "/" + EmbeddedPostgresServer.DATABASE;
+        return "jdbc:postgresql://" + started().postgres().host() + ":" + postgresPort() + "/" + PostgresServer.DATABASE;
     }
 
     public static String reactiveUrl() {
-        return "postgresql://localhost:" + postgresPort() + "/" + EmbeddedPostgresServer.DATABASE;
+        return "postgresql://" + started().postgres().host() + ":" + postgresPort() + "/" + PostgresServer.DATABASE;
     }
 
     public static String username() {
-        return EmbeddedPostgresServer.USER;
+        return PostgresServer.USER;
     }
 
     public static String password() {
-        return EmbeddedPostgresServer.PASSWORD;
+        return PostgresServer.PASSWORD;
     }
 
     /** The credential key ring of this JVM: two random AES-256 keys, {@link #PRIMARY_KEY_ID} seals. */

@@ -30,6 +30,9 @@ public class SpApiClient {
     public static final String CREATE_FEED = "createFeed";
     public static final String GET_FEED = "getFeed";
     public static final String GET_FEED_DOCUMENT = "getFeedDocument";
+    public static final String CREATE_REPORT = "createReport";
+    public static final String GET_REPORT = "getReport";
+    public static final String GET_REPORT_DOCUMENT = "getReportDocument";
     /** Transfers to and from a pre-signed document URL: storage, not SP-API, so no usage plan and no access token. */
     public static final String UPLOAD_FEED_DOCUMENT = "uploadFeedDocument";
     public static final String DOWNLOAD_FEED_DOCUMENT = "downloadFeedDocument";
@@ -84,8 +87,25 @@ public class SpApiClient {
 
     /** POST /feeds/2021-06-30/documents, or /feeds: {@code operation} names which, {@code jsonBody} is the request. */
     public MarketplaceResponse postFeeds(AmazonAccount account, String operation, String path, String jsonBody) {
+        return post(account, operation, "/feeds/2021-06-30/" + path, jsonBody);
+    }
+
+    /** POST /reports/2021-06-30/reports with a CreateReportSpecification; 202 {reportId}. */
+    public MarketplaceResponse createReport(AmazonAccount account, String jsonBody) {
+        return post(account, CREATE_REPORT, "/reports/2021-06-30/reports", jsonBody);
+    }
+
+    public MarketplaceResponse getReport(AmazonAccount account, String reportId) {
+        return get(account, GET_REPORT, "/reports/2021-06-30/reports/" + segment(reportId), q -> q);
+    }
+
+    public MarketplaceResponse getReportDocument(AmazonAccount account, String reportDocumentId) {
+        return get(account, GET_REPORT_DOCUMENT, "/reports/2021-06-30/documents/" + segment(reportDocumentId), q -> q);
+    }
+
+    private MarketplaceResponse post(AmazonAccount account, String operation, String path, String jsonBody) {
         return lwa.withToken(account, token -> http.call(MarketplaceRequest.method("POST", operation, account.rateKey(),
-                        account.url("/feeds/2021-06-30/" + path))
+                        account.url(path))
                 .secretHeader("x-amz-access-token", token.value())
                 .header("Accept", "application/json")
                 .body("application/json", jsonBody)

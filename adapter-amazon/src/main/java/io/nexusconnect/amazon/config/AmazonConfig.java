@@ -23,6 +23,8 @@ public interface AmazonConfig {
 
     Listings listings();
 
+    Reports reports();
+
     interface Endpoints {
         @WithDefault("https://sellingpartnerapi-na.amazon.com")
         String na();
@@ -59,6 +61,33 @@ public interface AmazonConfig {
         @WithName("window-slice")
         @WithDefault("P7D")
         Duration windowSlice();
+    }
+
+    /** The orders backfill through order tracking reports (BEHAVIOR.md, "Backfill through the Reports API"). */
+    interface Reports {
+        /** A first or full sync estimated to need more getOrderItems calls than this reads reports; −1 = never. */
+        @WithName("backfill-threshold")
+        @WithDefault("1000")
+        int backfillThreshold();
+
+        /** The longest dataStartTime–dataEndTime range of one order tracking report. */
+        @WithDefault("P30D")
+        Duration window();
+
+        /** Between two getReport calls of one report (its documented rate is 2 per second). */
+        @WithName("poll-interval")
+        @WithDefault("PT0.5S")
+        Duration pollInterval();
+
+        /** A report not finished after this fails the step; the next cycle polls the same report again. */
+        @WithName("max-wait")
+        @WithDefault("PT20M")
+        Duration maxWait();
+
+        /** getReportDocument + download attempts per report (a pre-signed URL expires after 5 minutes). */
+        @WithName("document-attempts")
+        @WithDefault("3")
+        int documentAttempts();
     }
 
     interface Listings {

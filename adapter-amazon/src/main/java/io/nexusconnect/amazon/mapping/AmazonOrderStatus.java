@@ -18,7 +18,8 @@ public final class AmazonOrderStatus {
             case "PartiallyShipped" -> OrderStatus.PARTIALLY_SHIPPED;
             // InvoiceUnconfirmed: every item shipped, only the invoice confirmation is missing (China marketplace)
             case "Shipped", "InvoiceUnconfirmed" -> OrderStatus.SHIPPED;
-            case "Canceled" -> OrderStatus.CANCELLED;
+            // "Cancelled": the spelling of Amazon's flat-file reports (order tracking report), same meaning
+            case "Canceled", "Cancelled" -> OrderStatus.CANCELLED;
             case "Unfulfillable" -> OrderStatus.UNFULFILLABLE;
             default -> OrderStatus.UNKNOWN;
         };

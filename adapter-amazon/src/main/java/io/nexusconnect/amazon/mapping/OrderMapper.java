@@ -28,7 +28,12 @@ public final class OrderMapper {
         require(order.amazonOrderId(), "AmazonOrderId");
         require(order.orderStatus(), "OrderStatus");
         String marketplaceId = order.marketplaceId();
-        List<OrderLine> lines = items.stream().map(item -> line(item, currencyOverride, marketplaceId)).toList();
+        List<String> keys = LineKeys.of(items.stream().map(AmazonOrderItem::sellerSku).toList(),
+                items.stream().map(AmazonOrderItem::asin).toList());
+        List<OrderLine> lines = new java.util.ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            lines.add(line(keys.get(i), items.get(i), currencyOverride, marketplaceId));
+        }
         return new Order(connectionId, tenantId, Marketplace.AMAZON, order.amazonOrderId(),
                 order.sellerOrderId() != null ? order.sellerOrderId() : order.amazonOrderId(),
                 AmazonOrderStatus.normalize(order.orderStatus()), order.orderStatus(),
@@ -38,14 +43,15 @@ public final class OrderMapper {
                 lines, syncId, observedAt);
     }
 
-    static OrderLine line(AmazonOrderItem item, String currencyOverride, String marketplaceId) {
+    /** One line; {@code lineId} is the key {@link LineKeys} gave it (not the OrderItemId, which reports lack). */
+    static OrderLine line(String lineId, AmazonOrderItem item, String currencyOverride, String marketplaceId) {
         require(item.orderItemId(), "OrderItemId");
         if (item.quantityOrdered() == null) {
             throw new IllegalArgumentException("order item " + item.orderItemId() + " has no QuantityOrdered");
         }
         int quantity = item.quantityOrdered();
         Money lineTotal = money(item.itemPrice(), currencyOverride, marketplaceId);
-        return new OrderLine(item.orderItemId(), item.sellerSku(), item.asin(), item.title(), quantity,
+        return new OrderLine(lineId, item.sellerSku(), item.asin(), item.title(), quantity,
                 item.quantityShipped() == null ? 0 : item.quantityShipped(), MoneyMapping.unitPrice(lineTotal, quantity),
                 lineTotal, money(item.itemTax(), currencyOverride, marketplaceId),
                 money(item.shippingPrice(), currencyOverride, marketplaceId),

@@ -9,6 +9,7 @@ import io.nexusconnect.adapterkit.client.Sleeper;
 import io.nexusconnect.adapterkit.errors.MarketplaceException;
 import io.nexusconnect.adapterkit.stock.StockWriter.Rejection;
 import io.nexusconnect.amazon.client.AmazonAccount;
+import io.nexusconnect.amazon.client.PresignedUrls;
 import io.nexusconnect.amazon.client.SpApiClient;
 import io.nexusconnect.amazon.client.SpApiPayload;
 import io.nexusconnect.amazon.client.model.ListingItem;
@@ -123,7 +124,7 @@ public class FeedStockWriter {
         }
         JsonNode created = json(api.postFeeds(account, SpApiClient.CREATE_FEED_DOCUMENT, "documents",
                 Json.mapper().createObjectNode().put("contentType", CONTENT_TYPE).toString()), "feedDocumentId", "url");
-        URI upload = presigned(account, created.path("url").asText());
+        URI upload = PresignedUrls.check(account, created.path("url").asText());
         expectSuccess(api.transferDocument(account, "PUT", upload, CONTENT_TYPE, document.toString()), "upload");
         ObjectNode feedRequest = Json.mapper().createObjectNode().put("feedType", FEED_TYPE)
                 .put("inputFeedDocumentId", created.path("feedDocumentId").asText());
@@ -176,7 +177,7 @@ public class FeedStockWriter {
             throw new MarketplaceException(ErrorCode.INTERNAL, "feed " + feedId + ": the processing report is "
                     + document.path("compressionAlgorithm").asText() + "-compressed, which is not read yet");
         }
-        MarketplaceResponse content = api.transferDocument(account, "GET", presigned(account,
+        MarketplaceResponse content = api.transferDocument(account, "GET", PresignedUrls.check(account,
                 document.path("url").asText()), null, null);
         expectSuccess(content, "report download");
         try {
@@ -184,26 +185,6 @@ public class FeedStockWriter {
         } catch (RuntimeException e) {
             throw content.malformed("a processing report that is not JSON", e);
         }
-    }
-
-    /**
-     * A document URL must be https (Amazon's storage) or on the configured SP-API host itself (a simulator): the
-     * answer chooses the URL, so anything else is refused rather than fetched.
-     */
-    private static URI presigned(AmazonAccount account, String url) {
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw new MarketplaceException(ErrorCode.MALFORMED_RESPONSE, "a feed document URL that is not a URL");
-        }
-        boolean sameHost = account.host().getHost().equalsIgnoreCase(uri.getHost())
-                && account.host().getPort() == uri.getPort();
-        if (!"https".equalsIgnoreCase(uri.getScheme()) && !sameHost) {
-            throw new MarketplaceException(ErrorCode.MALFORMED_RESPONSE, "a feed document URL that is neither https "
-                    + "nor on the SP-API host: " + uri.getScheme() + "://" + uri.getHost());
-        }
-        return uri;
     }
 
     private static JsonNode json(MarketplaceResponse response, String... required) {

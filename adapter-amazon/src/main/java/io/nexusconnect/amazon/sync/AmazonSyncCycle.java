@@ -3,10 +3,13 @@ package io.nexusconnect.amazon.sync;
 import io.nexusconnect.adapterkit.sync.CycleContext;
 import io.nexusconnect.adapterkit.sync.SyncCycle;
 import io.nexusconnect.adapterkit.sync.SyncStep;
+import io.nexusconnect.adapterkit.client.MarketplaceApis;
+import io.nexusconnect.adapterkit.client.Sleeper;
 import io.nexusconnect.amazon.auth.LwaClient;
 import io.nexusconnect.amazon.client.AmazonAccount;
 import io.nexusconnect.amazon.client.SpApiClient;
 import io.nexusconnect.amazon.config.AmazonConfig;
+import io.nexusconnect.amazon.reports.ReportDocuments;
 import io.nexusconnect.contracts.Marketplace;
 import io.nexusconnect.contracts.sync.SyncScope;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,11 +25,17 @@ public class AmazonSyncCycle implements SyncCycle {
     private final SpApiClient api;
     private final LwaClient lwa;
     private final AmazonConfig config;
+    private final Sleeper sleeper;
+    private final double speedFactor;
+    private final ReportDocuments reportDocuments;
 
-    AmazonSyncCycle(SpApiClient api, LwaClient lwa, AmazonConfig config) {
+    AmazonSyncCycle(SpApiClient api, LwaClient lwa, AmazonConfig config, MarketplaceApis apis, Sleeper sleeper) {
         this.api = api;
         this.lwa = lwa;
         this.config = config;
+        this.sleeper = sleeper;
+        this.speedFactor = apis.settings(SpApiClient.API).speedFactor();
+        this.reportDocuments = new ReportDocuments(apis.settings(SpApiClient.API).requestTimeout());
     }
 
     /** Reconnect = trade the refresh token again instead of trusting a cached access token (see BEHAVIOR.md). */
@@ -45,8 +54,9 @@ public class AmazonSyncCycle implements SyncCycle {
         AmazonAccount account = AmazonAccount.of(context.connection(), context.credentials(), config);
         List<SyncStep> steps = new ArrayList<>();
         if (context.wants(SyncScope.ORDERS)) {
-            OrdersStep orders = new OrdersStep(api, context, account, config.orders().lagGuard(), config.orders().pageSize(),
-                    config.orders().windowSlice());
+            ReportBackfill reports = new ReportBackfill(api, reportDocuments, context, account, config.reports(), sleeper,
+                    speedFactor);
+            OrdersStep orders = new OrdersStep(api, context, account, config.orders(), config.reports(), reports);
             steps.add(new SyncStep("orders", Set.of(SyncScope.ORDERS), orders::run));
         }
         Set<SyncScope> listingScopes = EnumSet.noneOf(SyncScope.class);

@@ -10,25 +10,32 @@ import io.nexusconnect.amazon.client.model.AmazonOrder;
 import io.nexusconnect.amazon.client.model.AmazonOrderItem;
 import io.nexusconnect.amazon.client.model.OrderItemsPage;
 import io.nexusconnect.amazon.client.model.OrdersPage;
+import io.nexusconnect.amazon.config.AmazonConfig;
+import io.nexusconnect.amazon.reports.BackfillPlanner;
+import io.nexusconnect.amazon.reports.BackfillState;
+import io.nexusconnect.contracts.normalized.Order;
 import io.nexusconnect.amazon.mapping.OrderMapper;
 import io.nexusconnect.contracts.sync.SyncScope;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
  * Orders changed in [cursor or now − lookback, now − lag guard], page by page with getOrders (NextToken plus the
  * original filters), each with its lines from getOrderItems. A long window is read in slices sized by
- * {@link SliceSizer}, each a checkpoint. The next cursor is the LastUpdatedBefore used, so the next cycle starts
- * exactly where this one's window ended.
+ * {@link SliceSizer}, each a checkpoint. A first or full sync whose window is estimated to hold more orders than the
+ * backfill threshold is read through order tracking reports instead ({@link ReportBackfill}). The next cursor is the
+ * LastUpdatedBefore used, so the next cycle starts exactly where this one's window ended.
  */
 final class OrdersStep {
     static final String CURSOR = "orders.lastUpdatedAfter";
@@ -40,18 +47,23 @@ final class OrdersStep {
     private final Duration lagGuard;
     private final int pageSize;
     private final Duration slice;
-    /** LastUpdateDate of every order published by this step: both window bounds are inclusive, so an order stamped
-     * exactly on a slice boundary comes twice; the second time it is skipped, items call included. */
-    private final Map<String, String> published = new HashMap<>();
+    /** LastUpdateDate (as an instant) of every order published by this step: both window bounds are inclusive, so an
+     * order stamped exactly on a boundary comes twice; the second time it is skipped, items call included. */
+    private final Map<String, String> publishedAt = new HashMap<>();
 
-    OrdersStep(SpApiClient api, CycleContext context, AmazonAccount account, Duration lagGuard, int pageSize,
-               Duration slice) {
+    private final ReportBackfill reports;
+    private final AmazonConfig.Reports reportSettings;
+
+    OrdersStep(SpApiClient api, CycleContext context, AmazonAccount account, AmazonConfig.Orders orders,
+               AmazonConfig.Reports reportSettings, ReportBackfill reports) {
         this.api = api;
         this.context = context;
         this.account = account;
-        this.lagGuard = lagGuard;
-        this.pageSize = pageSize;
-        this.slice = slice;
+        this.lagGuard = orders.lagGuard();
+        this.pageSize = orders.pageSize();
+        this.slice = orders.windowSlice();
+        this.reportSettings = reportSettings;
+        this.reports = reports;
     }
 
     Map<String, String> run(RecordSink sink) {
@@ -61,10 +73,58 @@ final class OrdersStep {
             // the window is still inside the lag guard: Amazon would reject it, and nothing is lost by waiting
             return Map.of(CURSOR, after.toString());
         }
-        // a long lookback is read in windows sized to about one page each, oldest first, each checkpointed once
-        // published, so a first sync that outlasts the cycle deadline continues from the last whole window
-        SliceSizer sizer = new SliceSizer(slice, pageSize);
+        Optional<BackfillState> backfill = context.cursor(BackfillState.CURSOR).flatMap(BackfillState::decode)
+                .map(state -> state.after(after)).filter(state -> !state.isEmpty());
+        if (backfill.isEmpty() && context.cursor(CURSOR).isEmpty() && reportsPayOff(after, before)) {
+            backfill = Optional.of(BackfillState.of(BackfillPlanner.windows(after, before, reportSettings.window())));
+        }
         Instant from = after;
+        if (backfill.isPresent()) {
+            reports.run(sink, backfill.get(), order -> publish(sink, order), this::readByApi);
+            from = backfill.get().end().isAfter(from) ? backfill.get().end() : from;
+        }
+        // what changed since the backfill was planned (or everything, without one) through getOrders
+        readByApi(sink, from, before);
+        Map<String, String> next = new HashMap<>();
+        next.put(CURSOR, before.toString());
+        next.put(BackfillState.CURSOR, null); // the kit drops a null cursor: the backfill is over
+        return next;
+    }
+
+    /**
+     * One getOrders page over the newest part of the window tells how dense it is; reports pay off when the
+     * getOrderItems calls of the whole window are estimated above the threshold (BEHAVIOR.md).
+     */
+    private boolean reportsPayOff(Instant after, Instant before) {
+        if (reportSettings.backfillThreshold() < 0) {
+            return false;
+        }
+        Duration window = Duration.between(after, before);
+        Duration probe = window.compareTo(slice) < 0 ? window : slice;
+        Instant probeStart = before.minus(probe);
+        MarketplaceResponse response = api.getOrders(account, q -> q
+                .query("MarketplaceIds", String.join(",", account.marketplaceIds()))
+                .query("LastUpdatedAfter", probeStart.toString())
+                .query("LastUpdatedBefore", before.toString())
+                .query("MaxResultsPerPage", Integer.toString(pageSize)));
+        OrdersPage page = SpApiPayload.payload(response, OrdersPage.class);
+        int seen = page.orders() == null ? 0 : page.orders().size();
+        boolean more = page.nextToken() != null && !page.nextToken().isBlank();
+        BackfillPlanner.Estimate estimate = BackfillPlanner.estimate(window, probe, seen, more);
+        boolean useReports = BackfillPlanner.useReports(estimate, reportSettings.backfillThreshold());
+        LOG.infof("connection %s: %s%d orders estimated over %s (%d in the newest %s); backfill through %s",
+                account.connectionId(), estimate.atLeast() ? "at least " : "", estimate.orders(), window, seen, probe,
+                useReports ? "order tracking reports" : "getOrders + getOrderItems");
+        return useReports;
+    }
+
+    /**
+     * [from, to] through getOrders + getOrderItems: a long window is read in slices sized to about one page each,
+     * oldest first, each checkpointed once published, so a first sync that outlasts the cycle deadline continues
+     * from the last whole slice.
+     */
+    private void readByApi(RecordSink sink, Instant from, Instant before) {
+        SliceSizer sizer = new SliceSizer(slice, pageSize);
         while (from.isBefore(before)) {
             Instant end = from.plus(sizer.length()).truncatedTo(ChronoUnit.SECONDS);
             Instant to = end.isAfter(from) && end.isBefore(before) ? end : before;
@@ -77,7 +137,6 @@ final class OrdersStep {
             sizer.completed(window, read.getAsInt());
             from = to;
         }
-        return Map.of(CURSOR, before.toString());
     }
 
     /**
@@ -110,14 +169,13 @@ final class OrdersStep {
             }
             for (AmazonOrder order : page.orders()) {
                 orders++;
-                if (order.lastUpdateDate() != null && order.lastUpdateDate().equals(published.get(order.amazonOrderId()))) {
+                if (order.lastUpdateDate() != null && published(order)) {
                     continue;
                 }
                 List<AmazonOrderItem> items = items(order, response);
                 try {
-                    sink.order(OrderMapper.toOrder(order, items, account.connectionId(), account.tenantId(),
+                    publish(sink, OrderMapper.toOrder(order, items, account.connectionId(), account.tenantId(),
                             account.currencyOverride(), context.syncId(), context.clock().instant()));
-                    published.put(order.amazonOrderId(), order.lastUpdateDate());
                 } catch (IllegalArgumentException | DateTimeParseException e) {
                     throw response.malformed("an order that cannot be read (" + e.getMessage() + ")", e);
                 }
@@ -130,6 +188,15 @@ final class OrdersStep {
         return OptionalInt.of(orders);
     }
 
+    /** Publishes an order unless this step already published it with the same LastUpdateDate (boundary overlap). */
+    private void publish(RecordSink sink, Order order) {
+        String updated = order.updatedAt().toString();
+        if (updated.equals(publishedAt.put(order.externalId(), updated))) {
+            return;
+        }
+        sink.order(order);
+    }
+
     private Instant lastUpdatedAfter(Instant before) {
         var cursor = context.cursor(CURSOR);
         if (cursor.isPresent()) {
@@ -140,6 +207,15 @@ final class OrdersStep {
             }
         }
         return before.plus(lagGuard).minus(context.lookback().duration()).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private boolean published(AmazonOrder order) {
+        try {
+            return OffsetDateTime.parse(order.lastUpdateDate()).toInstant().toString()
+                    .equals(publishedAt.get(order.amazonOrderId()));
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 
     private List<AmazonOrderItem> items(AmazonOrder order, MarketplaceResponse ordersResponse) {

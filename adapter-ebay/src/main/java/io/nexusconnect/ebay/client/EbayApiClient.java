@@ -2,6 +2,7 @@ package io.nexusconnect.ebay.client;
 
 import io.nexusconnect.adapterkit.auth.AccessTokenCache;
 import io.nexusconnect.adapterkit.auth.oauth2.OAuth2Endpoint;
+import io.nexusconnect.adapterkit.auth.oauth2.OAuth2Grant;
 import io.nexusconnect.adapterkit.auth.oauth2.OAuth2TokenClient;
 import io.nexusconnect.adapterkit.client.MarketplaceHttpClient;
 import io.nexusconnect.adapterkit.client.MarketplaceRequest;
@@ -33,6 +34,7 @@ public class EbayApiClient {
     public static final String GET_OFFERS = "getOffers";
     public static final String BULK_UPDATE_PRICE_QUANTITY = "bulkUpdatePriceQuantity";
     public static final String GET_USER = "getUser";
+    public static final String GET_ORDER = "getOrder";
     /** Decision (BEHAVIOR.md): the request id header eBay answers with. */
     public static final String REQUEST_ID_HEADER = "X-EBAY-C-REQUEST-ID";
 
@@ -61,6 +63,52 @@ public class EbayApiClient {
     /** GET /sell/fulfillment/v1/order with the given query. */
     public MarketplaceResponse getOrders(EbayAccount account, UnaryOperator<MarketplaceRequest.Builder> query) {
         return get(account, GET_ORDERS, account.api("/sell/fulfillment/v1/order"), query);
+    }
+
+    /**
+     * GET /sell/fulfillment/v1/order/{orderId}?fieldGroups=TAX_BREAKDOWN: one order, read as the cycle reads it (with
+     * eBay's collect-and-remit taxes in the totals).
+     */
+    public MarketplaceResponse getOrder(EbayAccount account, String orderId) {
+        return get(account, GET_ORDER, account.api("/sell/fulfillment/v1/order/" + segment(orderId)),
+                q -> q.query("fieldGroups", "TAX_BREAKDOWN"));
+    }
+
+    /**
+     * A Notification API call with the application's token (client-credentials grant of the connection's keyset,
+     * {@code scope}): destinations, topics and application-topic subscriptions.
+     *
+     * @param pathAndQuery below {@code /commerce/notification/v1}; {@code body} JSON or null
+     */
+    public MarketplaceResponse asApplication(EbayAccount account, String operation, String method, String pathAndQuery,
+                                             String body, String scope) {
+        OAuth2Grant.ClientCredentials grant = new OAuth2Grant.ClientCredentials(account.grant().clientId(),
+                account.grant().clientSecret(), scope);
+        return notification(account, grant, operation, method, pathAndQuery, body);
+    }
+
+    /**
+     * A Notification API call with the seller's user token of {@code scope} (the refresh token again, asking for the
+     * subscription scope only): the seller's user-topic subscriptions.
+     */
+    public MarketplaceResponse asSeller(EbayAccount account, String operation, String method, String pathAndQuery,
+                                        String body, String scope) {
+        OAuth2Grant.RefreshToken grant = new OAuth2Grant.RefreshToken(account.grant().clientId(),
+                account.grant().clientSecret(), account.grant().refreshToken(), scope);
+        return notification(account, grant, operation, method, pathAndQuery, body);
+    }
+
+    private MarketplaceResponse notification(EbayAccount account, OAuth2Grant grant, String operation, String method,
+                                             String pathAndQuery, String body) {
+        URI url = account.api("/commerce/notification/v1" + pathAndQuery);
+        return tokens(account).withToken(account.tokenKey(), grant, token -> {
+            MarketplaceRequest.Builder request = authorized(MarketplaceRequest.method(method, operation,
+                    account.rateKey(), url), account, token.value());
+            if (body != null) {
+                request.body("application/json", body);
+            }
+            return http.call(request.build());
+        });
     }
 
     /** GET /sell/inventory/v1/inventory_item with the query of the page asked for. */
@@ -110,7 +158,7 @@ public class EbayApiClient {
         return account.sandbox() ? sandboxTokens : productionTokens;
     }
 
-    static String segment(String value) {
+    public static String segment(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 

@@ -29,6 +29,8 @@ public interface EbayConfig {
 
     Quota quota();
 
+    Notifications notifications();
+
     interface Hosts {
         @WithName("token-url")
         String tokenUrl();
@@ -97,6 +99,37 @@ public interface EbayConfig {
         @WithName("stock-batch-size")
         @WithDefault("25")
         int stockBatchSize();
+    }
+
+    /** Push notifications (Notification API): what is registered per connection and how deliveries are read. */
+    interface Notifications {
+        /**
+         * Topics registered for every connection; each is subscribed with the token its {@code scope} in getTopics
+         * asks for (USER: the seller's, APPLICATION: the keyset's). ORDER_CONFIRMATION is the order topic eBay offers
+         * sellers (release notes v1.6.6, BEHAVIOR.md).
+         */
+        @WithDefault("ORDER_CONFIRMATION")
+        java.util.List<String> topics();
+
+        /** Topics whose notification names an order the handler then reads with getOrder. */
+        @WithName("order-topics")
+        @WithDefault("ORDER_CONFIRMATION")
+        java.util.Set<String> orderTopics();
+
+        /** Topics saying the seller's consent or account is gone: the handler asks for a cycle, which then fails. */
+        @WithName("revocation-topics")
+        @WithDefault("MARKETPLACE_ACCOUNT_DELETION,AUTHORIZATION_REVOCATION")
+        java.util.Set<String> revocationTopics();
+
+        /** The user-token scope of the seller's subscriptions (the seller must have consented to it). */
+        @WithName("subscription-scope")
+        @WithDefault("https://api.ebay.com/oauth/api_scope/commerce.notification.subscription")
+        String subscriptionScope();
+
+        /** The application-token scope of destinations, topics and application subscriptions. */
+        @WithName("application-scope")
+        @WithDefault("https://api.ebay.com/oauth/api_scope")
+        String applicationScope();
     }
 
     interface Quota {

@@ -4,21 +4,32 @@ import io.nexusconnect.sims.ebay.EbaySimConfig;
 import io.nexusconnect.sims.ebay.EbaySimulator;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
  * The eBay simulator of marketplace-sims in the test JVM, with 1,200 orders (several getOrders pages of 200) and the
- * adapter's production hosts pointed at it; the adapter's own backoff runs 50 times faster.
+ * adapter's production hosts pointed at it; the adapter's own backoff runs 50 times faster. Webhook callbacks point at a
+ * {@link NotificationReceiver} standing in for webhook-gateway; the simulator retries pushes after 200 ms.
  */
 public class EbaySimResource implements QuarkusTestResourceLifecycleManager {
     /** 1,200 by default; the benchmark sets {@code ebay.sim.orders}. */
     static final int ORDERS = Integer.getInteger("ebay.sim.orders", 1200);
     private EbaySimulator sim;
+    /** The gateway's stand-in that eBay's pushes and challenges reach; one per test JVM, like the simulator. */
+    static NotificationReceiver receiver;
 
     @Override
     public Map<String, String> start() {
-        sim = EbaySimulator.start(EbaySimConfig.builder().orderCount(ORDERS).itemCount(Integer.getInteger("ebay.sim.items", 60)).build());
+        sim = EbaySimulator.start(EbaySimConfig.builder().orderCount(ORDERS).itemCount(Integer.getInteger("ebay.sim.items", 60))
+                .pushRetryDelay(Duration.ofMillis(200)).build());
+        try {
+            receiver = new NotificationReceiver(sim);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
         return Map.of(
+                "nexus.webhooks.public-base-url", receiver.baseUrl(),
                 "nexus.ebay.production.token-url", sim.tokenUrl(),
                 "nexus.ebay.production.api-url", sim.baseUrl(),
                 "nexus.ebay.production.identity-url", sim.baseUrl(),
@@ -34,6 +45,9 @@ public class EbaySimResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        if (receiver != null) {
+            receiver.close();
+        }
         if (sim != null) {
             sim.close();
         }

@@ -15,6 +15,8 @@ import io.nexusconnect.adapterkit.testing.ConnectionTestHandler;
 import io.nexusconnect.adapterkit.testing.ConnectionTester;
 import io.nexusconnect.adapterkit.webhook.WebhookHandler;
 import io.nexusconnect.adapterkit.webhook.WebhookRecordHandler;
+import io.nexusconnect.adapterkit.webhook.registration.WebhookRegistrar;
+import io.nexusconnect.adapterkit.webhook.registration.WebhookRegistrationHandler;
 import io.nexusconnect.contracts.Topics;
 import org.jboss.logging.Logger;
 
@@ -25,8 +27,8 @@ import java.util.List;
 
 /**
  * The consumers of one adapter, for whatever parts it has: sync requests ({@code adapter-<marketplace>}), Test
- * Connection ({@code adapter-<marketplace>-tests}), stock commands ({@code adapter-<marketplace>-stock}) and webhooks
- * ({@code adapter-<marketplace>-webhooks}). Plain Java, so the Quarkus runtime and a test without Quarkus start an
+ * Connection ({@code adapter-<marketplace>-tests}), stock commands ({@code adapter-<marketplace>-stock}), webhooks
+ * ({@code adapter-<marketplace>-webhooks}) and webhook registrations ({@code adapter-<marketplace>-webhook-registrations}). Plain Java, so the Quarkus runtime and a test without Quarkus start an
  * adapter the same way.
  */
 public final class AdapterConsumers implements AutoCloseable {
@@ -85,6 +87,8 @@ public final class AdapterConsumers implements AutoCloseable {
         private ConnectionTester tester;
         private StockWriter stockWriter;
         private WebhookHandler webhookHandler;
+        private WebhookRegistrar webhookRegistrar;
+        private String webhookPublicBaseUrl;
 
         private Builder(Settings settings, EventPublisher publisher, CredentialOpener credentials, Clock clock,
                         KitMetrics metrics) {
@@ -115,6 +119,16 @@ public final class AdapterConsumers implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The adapter registers its marketplace's webhooks; callbacks are built on {@code publicBaseUrl}
+         * ({@code nexus.webhooks.public-base-url}; null answers every request failed, saying so).
+         */
+        public Builder webhookRegistrar(WebhookRegistrar value, String publicBaseUrl) {
+            this.webhookRegistrar = value;
+            this.webhookPublicBaseUrl = publicBaseUrl;
+            return this;
+        }
+
         public AdapterConsumers start() {
             List<OrderedPartitionConsumer> loops = new ArrayList<>();
             CycleRunner runner = null;
@@ -142,7 +156,14 @@ public final class AdapterConsumers implements AutoCloseable {
                 String group = "adapter-" + webhookHandler.marketplace().id() + "-webhooks";
                 loops.add(loop(Topics.webhooks(webhookHandler.marketplace()), group, group, settings.syncConcurrency(),
                         settings.syncMaxAttempts(), settings.retryBackoff(),
-                        new WebhookRecordHandler(webhookHandler, publisher, clock, settings.ackTimeout(), metrics)));
+                        new WebhookRecordHandler(webhookHandler, credentials, publisher, clock, settings.ackTimeout(),
+                                metrics)));
+            }
+            if (webhookRegistrar != null) {
+                String group = "adapter-" + webhookRegistrar.marketplace().id() + "-webhook-registrations";
+                loops.add(loop(Topics.WEBHOOK_REGISTRATIONS, group, group, 1, settings.syncMaxAttempts(),
+                        settings.retryBackoff(), new WebhookRegistrationHandler(webhookRegistrar, webhookPublicBaseUrl,
+                                credentials, publisher, clock, settings.ackTimeout())));
             }
             return new AdapterConsumers(List.copyOf(loops), runner);
         }

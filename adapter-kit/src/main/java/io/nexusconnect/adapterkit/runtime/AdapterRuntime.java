@@ -9,6 +9,7 @@ import io.nexusconnect.adapterkit.sync.CycleRunner;
 import io.nexusconnect.adapterkit.sync.SyncCycle;
 import io.nexusconnect.adapterkit.testing.ConnectionTester;
 import io.nexusconnect.adapterkit.webhook.WebhookHandler;
+import io.nexusconnect.adapterkit.webhook.registration.WebhookRegistrar;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,10 +21,12 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Starts the adapter's consumers ({@link AdapterConsumers}) when the application starts, for the beans it has: the
- * {@link SyncCycle}, and optionally a {@link ConnectionTester}, a {@link StockWriter} and a {@link WebhookHandler}.
+ * {@link SyncCycle}, and optionally a {@link ConnectionTester}, a {@link StockWriter}, a {@link WebhookHandler} and a
+ * {@link WebhookRegistrar} (callbacks on {@code nexus.webhooks.public-base-url}).
  */
 @ApplicationScoped
 public class AdapterRuntime {
@@ -33,6 +36,8 @@ public class AdapterRuntime {
     private final Instance<ConnectionTester> testers;
     private final Instance<StockWriter> stockWriters;
     private final Instance<WebhookHandler> webhookHandlers;
+    private final Instance<WebhookRegistrar> webhookRegistrars;
+    private final Optional<String> webhookPublicBaseUrl;
     private final KitMetrics metrics;
     private final EventPublisher publisher;
     private final CredentialOpener credentials;
@@ -42,8 +47,9 @@ public class AdapterRuntime {
     private volatile AdapterConsumers consumers;
 
     AdapterRuntime(Instance<SyncCycle> cycles, Instance<ConnectionTester> testers, Instance<StockWriter> stockWriters,
-                   Instance<WebhookHandler> webhookHandlers, KitMetrics metrics, EventPublisher publisher,
-                   CredentialOpener credentials, Clock clock,
+                   Instance<WebhookHandler> webhookHandlers, Instance<WebhookRegistrar> webhookRegistrars,
+                   KitMetrics metrics, EventPublisher publisher, CredentialOpener credentials, Clock clock,
+                   @ConfigProperty(name = "nexus.webhooks.public-base-url") Optional<String> webhookPublicBaseUrl,
                    @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                    @ConfigProperty(name = "nexus.adapter.consumers.enabled", defaultValue = "true") boolean enabled,
                    @ConfigProperty(name = "nexus.adapter.sync.concurrency", defaultValue = "4") int concurrency,
@@ -58,6 +64,8 @@ public class AdapterRuntime {
         this.testers = testers;
         this.stockWriters = stockWriters;
         this.webhookHandlers = webhookHandlers;
+        this.webhookRegistrars = webhookRegistrars;
+        this.webhookPublicBaseUrl = webhookPublicBaseUrl;
         this.metrics = metrics;
         this.publisher = publisher;
         this.credentials = credentials;
@@ -77,6 +85,8 @@ public class AdapterRuntime {
                 .tester(testers.isResolvable() ? testers.get() : null)
                 .stockWriter(stockWriters.isResolvable() ? stockWriters.get() : null)
                 .webhookHandler(webhookHandlers.isResolvable() ? webhookHandlers.get() : null)
+                .webhookRegistrar(webhookRegistrars.isResolvable() ? webhookRegistrars.get() : null,
+                        webhookPublicBaseUrl.orElse(null))
                 .start();
         consumers.lag().forEach(metrics::consumerLag);
     }

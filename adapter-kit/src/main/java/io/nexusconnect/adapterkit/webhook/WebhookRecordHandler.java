@@ -1,6 +1,7 @@
 package io.nexusconnect.adapterkit.webhook;
 
 import io.nexusconnect.adapterkit.consumer.RecordHandler;
+import io.nexusconnect.adapterkit.credentials.CredentialOpener;
 import io.nexusconnect.adapterkit.errors.MarketplaceException;
 import io.nexusconnect.adapterkit.metrics.KitMetrics;
 import io.nexusconnect.adapterkit.publish.EventPublisher;
@@ -40,15 +41,17 @@ public final class WebhookRecordHandler implements RecordHandler {
     private static final Logger LOG = Logger.getLogger(WebhookRecordHandler.class);
 
     private final WebhookHandler handler;
+    private final CredentialOpener credentials;
     private final EventPublisher publisher;
     private final Clock clock;
     private final Duration ackTimeout;
     private final KitMetrics metrics;
     private final RecentEventIds recent = new RecentEventIds(10_000);
 
-    public WebhookRecordHandler(WebhookHandler handler, EventPublisher publisher, Clock clock, Duration ackTimeout,
-                                KitMetrics metrics) {
+    public WebhookRecordHandler(WebhookHandler handler, CredentialOpener credentials, EventPublisher publisher, Clock clock,
+                                Duration ackTimeout, KitMetrics metrics) {
         this.handler = handler;
+        this.credentials = credentials;
         this.publisher = publisher;
         this.clock = clock;
         this.ackTimeout = ackTimeout;
@@ -68,7 +71,7 @@ public final class WebhookRecordHandler implements RecordHandler {
         }
         Sink sink = new Sink(delivery);
         try {
-            handler.handle(delivery, sink);
+            handler.handle(new WebhookContext(delivery, credentials, clock), sink);
         } catch (MarketplaceException e) {
             sink.awaitQuietly();
             if (e.isTransient()) {

@@ -1,10 +1,10 @@
 package io.nexusconnect.adapterkit.skeleton;
 
+import io.nexusconnect.adapterkit.webhook.WebhookContext;
 import io.nexusconnect.adapterkit.webhook.WebhookHandler;
 import io.nexusconnect.adapterkit.webhook.WebhookSink;
 import io.nexusconnect.contracts.Marketplace;
 import io.nexusconnect.contracts.sync.SyncMode;
-import io.nexusconnect.contracts.webhook.WebhookReceived;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** The marketplace's pushes only say that offers changed: each asks for an incremental cycle. */
@@ -16,7 +16,7 @@ public class ExampleWebhookHandler implements WebhookHandler {
     }
 
     @Override
-    public void handle(WebhookReceived delivery, WebhookSink sink) {
+    public void handle(WebhookContext context, WebhookSink sink) {
         sink.requestSync(SyncMode.INCREMENTAL);
     }
 }

@@ -100,6 +100,12 @@ public final class TestConnections {
                 settings, TenantPolicy.defaults(), seal(connectionId, secrets), 1, Instant.now());
     }
 
+    /** Opens credentials the way an adapter does, with the test JVM's key ring. */
+    public static io.nexusconnect.adapterkit.credentials.CredentialOpener opener() {
+        return new io.nexusconnect.adapterkit.credentials.CredentialOpener(
+                KeyRing.parse(SharedInfra.keyRingSpec(), SharedInfra.primaryKeyId()));
+    }
+
     /** Seals {@code secrets} for {@code connectionId} with the test JVM's key ring, as connection-service does. */
     public static SealedSecret seal(UUID connectionId, Map<String, String> secrets) {
         KeyRing ring = KeyRing.parse(SharedInfra.keyRingSpec(), SharedInfra.primaryKeyId());

@@ -17,11 +17,14 @@ public final class TestWebhooks {
     private TestWebhooks() {
     }
 
-    /** A verified JSON delivery for the connection with the marketplace's topic and event id. */
+    /**
+     * A verified JSON delivery for the connection with the marketplace's topic and event id, carrying the connection
+     * (credentials sealed) as webhook-gateway's deliveries do.
+     */
     public static WebhookReceived delivery(ConnectionSnapshot connection, String topic, String eventId, String jsonBody) {
         return WebhookReceived.of(UUID.randomUUID(), connection.marketplace(), connection.connectionId(),
                 connection.tenantId(), topic, eventId, Instant.now(), Map.of("content-type", "application/json"),
-                "application/json", jsonBody.getBytes(StandardCharsets.UTF_8), "test-hmac", false);
+                "application/json", jsonBody.getBytes(StandardCharsets.UTF_8), "test-hmac", false).withConnection(connection);
     }
 
     public static void send(WebhookReceived delivery) {

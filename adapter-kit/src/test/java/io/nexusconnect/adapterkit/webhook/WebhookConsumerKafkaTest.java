@@ -43,6 +43,7 @@ class WebhookConsumerKafkaTest {
     private static final Marketplace MARKETPLACE = Marketplace.SHOPIFY;
     private static final SimpleMeterRegistry REGISTRY = new SimpleMeterRegistry();
     private static final List<String> HANDLED = new CopyOnWriteArrayList<>();
+    private static final List<String> OPENED = new CopyOnWriteArrayList<>();
     private static EventPublisher publisher;
     private static OrderedPartitionConsumer loop;
 
@@ -53,8 +54,11 @@ class WebhookConsumerKafkaTest {
         }
 
         @Override
-        public void handle(WebhookReceived delivery, WebhookSink sink) {
+        public void handle(WebhookContext context, WebhookSink sink) {
+            WebhookReceived delivery = context.delivery();
             HANDLED.add(delivery.eventId());
+            // the connection's credentials travel sealed with the delivery, for fetching what a thin payload names
+            OPENED.add(context.credentials().map(c -> c.require("accessToken").reveal()).orElse("none"));
             if ("products/update".equals(delivery.topic())) {
                 sink.requestSync(SyncMode.INCREMENTAL);
                 return;
@@ -76,7 +80,7 @@ class WebhookConsumerKafkaTest {
         publisher = EventPublisher.create(SharedInfra.kafkaBootstrapServers(), "/nexus/adapter-shopify", "webhook-test");
         loop = new OrderedPartitionConsumer(new OrderedPartitionConsumer.Settings(SharedInfra.kafkaBootstrapServers(), Topics.webhooks(MARKETPLACE),
                 "adapter-shopify-webhooks-test", "webhook-test", 2, 2, Duration.ofMillis(200)),
-                new WebhookRecordHandler(new ShopifyLikeHandler(), publisher, Clock.systemUTC(), Duration.ofSeconds(30),
+                new WebhookRecordHandler(new ShopifyLikeHandler(), TestConnections.opener(), publisher, Clock.systemUTC(), Duration.ofSeconds(30),
                         new KitMetrics(REGISTRY)), publisher, Clock.systemUTC()).start();
     }
 
@@ -118,6 +122,8 @@ class WebhookConsumerKafkaTest {
         // and the duplicate never reached the handler
         await().atMost(TestCycles.WAIT).until(() -> HANDLED.contains("evt-2"));
         assertThat(HANDLED.stream().filter("evt-1"::equals)).hasSize(1);
+        // and the handler could open the connection's credentials from the delivery
+        assertThat(OPENED).contains("shpat_x");
         assertThat(REGISTRY.get(KitMetrics.WEBHOOKS).tag("result", "duplicate").counter().count()).isEqualTo(1);
     }
 

@@ -73,6 +73,21 @@ public final class Queries {
             + "userErrors { code field message } } }";
     public static final int MUTATION_COST = 10;
 
+    /** The app's subscriptions on the shop; nexus' are told apart by their uri. */
+    public static final String WEBHOOK_SUBSCRIPTIONS = "query WebhookSubscriptions($first: Int!, $after: String) { "
+            + "webhookSubscriptions(first: $first, after: $after) { pageInfo { hasNextPage endCursor } nodes { id topic "
+            + "uri } } }";
+    public static final int WEBHOOK_PAGE = 100;
+    public static final int WEBHOOK_SUBSCRIPTIONS_COST = 2 + WEBHOOK_PAGE;
+
+    public static final String WEBHOOK_CREATE = "mutation WebhookCreate($topic: WebhookSubscriptionTopic!, "
+            + "$subscription: WebhookSubscriptionInput!) { webhookSubscriptionCreate(topic: $topic, "
+            + "webhookSubscription: $subscription) { webhookSubscription { id topic uri } userErrors { field message } "
+            + "} }";
+
+    public static final String WEBHOOK_DELETE = "mutation WebhookDelete($id: ID!) { webhookSubscriptionDelete(id: $id) "
+            + "{ deletedWebhookSubscriptionId userErrors { field message } } }";
+
     private Queries() {
     }
 

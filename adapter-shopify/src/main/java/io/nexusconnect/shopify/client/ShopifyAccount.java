@@ -24,11 +24,10 @@ public record ShopifyAccount(UUID connectionId, String tenantId, String shopDoma
 
     public static ShopifyAccount of(ConnectionSnapshot connection, ConnectionCredentials credentials,
                                     ShopifyConfig config) {
-        String domain = firstNonBlank(connection.property("shopDomain"), connection.accountId());
+        String domain = shopDomain(connection);
         if (domain == null) {
             throw new MarketplaceException(ErrorCode.INVALID_CREDENTIALS, "the connection has no shopDomain");
         }
-        domain = domain.trim().toLowerCase(Locale.ROOT);
         if (!Pattern.compile(config.shopDomainPattern()).matcher(domain).matches()) {
             throw new MarketplaceException(ErrorCode.INVALID_CREDENTIALS,
                     "shop domain " + domain + " is not a myshopify.com shop domain");
@@ -44,6 +43,12 @@ public record ShopifyAccount(UUID connectionId, String tenantId, String shopDoma
         return new ShopifyAccount(connection.connectionId(), connection.tenantId(), domain, url, domain,
                 credentials.require("adminApiAccessToken"), location == null || location.isBlank() ? null : location,
                 currency == null || currency.isBlank() ? null : currency);
+    }
+
+    /** The connection's shop ({@code shopDomain}, else its account id), trimmed and lower-case; null if none. */
+    public static String shopDomain(ConnectionSnapshot connection) {
+        String domain = firstNonBlank(connection.property("shopDomain"), connection.accountId());
+        return domain == null ? null : domain.trim().toLowerCase(Locale.ROOT);
     }
 
     private static String firstNonBlank(String a, String b) {

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,6 +34,8 @@ public interface ShopifyConfig {
     Products products();
 
     Stock stock();
+
+    Webhooks webhooks();
 
     interface Cost {
         /** Shopify refuses a query whose requested cost is above this (MAX_COST_EXCEEDED); queries are planned below. */
@@ -87,5 +90,15 @@ public interface ShopifyConfig {
         @WithName("batch-size")
         @WithDefault("100")
         int batchSize();
+    }
+
+    interface Webhooks {
+        /**
+         * The WebhookSubscriptionTopic values registered for every connection (BEHAVIOR.md: orders from the payload,
+         * app/uninstalled and products/update as a cycle).
+         */
+        @WithName("topics")
+        @WithDefault("ORDERS_CREATE,ORDERS_UPDATED,APP_UNINSTALLED,PRODUCTS_UPDATE")
+        List<String> topics();
     }
 }

@@ -8,6 +8,7 @@ import io.nexusconnect.sims.shopify.graphql.AdminSchema;
 import io.nexusconnect.sims.shopify.graphql.BulkOperations;
 import io.nexusconnect.sims.shopify.graphql.InventoryMutation;
 import io.nexusconnect.sims.shopify.graphql.QueryCost;
+import io.nexusconnect.sims.shopify.webhooks.WebhookSubscriptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class QueryPlanTest {
     private static final AdminSchema SCHEMA = new AdminSchema(new BulkOperations(Duration.ZERO, n -> ""),
-            new InventoryMutation(false));
+            new InventoryMutation(false), new WebhookSubscriptions());
     private static final QueryCost COST = new QueryCost(SCHEMA.schema());
     private static final int MAX = 1000;
 
@@ -67,5 +68,17 @@ class QueryPlanTest {
                 "reason", "correction", "quantities", java.util.List.of())))).isEqualTo(Queries.MUTATION_COST);
         assertThat(cost(Queries.BULK_POLL, Map.of("id", "gid://shopify/BulkOperation/1")))
                 .isEqualTo(Queries.BULK_POLL_COST);
+    }
+
+    @Test
+    @DisplayName("The webhook subscription listing and both mutations validate and cost what the registrar plans")
+    void webhookSubscriptions() {
+        assertThat(cost(Queries.WEBHOOK_SUBSCRIPTIONS, Map.of("first", Queries.WEBHOOK_PAGE)))
+                .isEqualTo(Queries.WEBHOOK_SUBSCRIPTIONS_COST).isLessThanOrEqualTo(MAX);
+        assertThat(cost(Queries.WEBHOOK_CREATE, Map.of("topic", "ORDERS_CREATE", "subscription",
+                Map.of("uri", "https://hooks.example/api/webhooks/shopify/x", "format", "JSON"))))
+                .isEqualTo(Queries.MUTATION_COST);
+        assertThat(cost(Queries.WEBHOOK_DELETE, Map.of("id", "gid://shopify/WebhookSubscription/1")))
+                .isEqualTo(Queries.MUTATION_COST);
     }
 }

@@ -10,6 +10,7 @@ import io.nexusconnect.contracts.sync.SyncMode;
 import io.nexusconnect.contracts.sync.SyncRequested;
 import io.nexusconnect.contracts.sync.SyncScope;
 import io.nexusconnect.sims.shopify.ShopifySimulator;
+import io.nexusconnect.sims.shopify.webhooks.WebhookSettings;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.time.Duration;
@@ -35,7 +36,8 @@ final class Cycles {
     static ConnectionSnapshot connectionWithToken(String token) {
         String domain = ShopifySimulator.DEMO.myshopifyDomain();
         return TestConnections.of(Marketplace.SHOPIFY).accountId(domain).label("Shopify")
-                .property("shopDomain", domain).secret("adminApiAccessToken", token).build();
+                .property("shopDomain", domain).secret("adminApiAccessToken", token)
+                .secret("apiSecretKey", WebhookSettings.DEMO_CLIENT_SECRET).build();
     }
 
     static SyncRequested request(ConnectionSnapshot connection, SyncMode mode, Map<String, String> cursors,

@@ -3,6 +3,7 @@ package io.nexusconnect.contracts.webhook;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.nexusconnect.contracts.Marketplace;
 import io.nexusconnect.contracts.NexusEvent;
+import io.nexusconnect.contracts.connection.ConnectionSnapshot;
 
 import java.time.Instant;
 import java.util.Base64;
@@ -24,6 +25,8 @@ import java.util.UUID;
  * @param verification how the delivery was verified ({@code shopify-hmac-sha256}, {@code ebay-ecdsa},
  *                     {@code path-token}, ...), so a consumer knows how much the body can be trusted
  * @param paused       the connection was paused when it arrived: kept, so nothing is lost, and applied on resume
+ * @param connection   the connection as the gateway knew it (credentials sealed), so an adapter can fetch what a thin
+ *                     payload only names without a view of its own; absent in deliveries published before it existed
  */
 public record WebhookReceived(
         UUID webhookId,
@@ -37,7 +40,8 @@ public record WebhookReceived(
         String contentType,
         String body,
         String verification,
-        boolean paused) implements NexusEvent {
+        boolean paused,
+        ConnectionSnapshot connection) implements NexusEvent {
 
     public static final String TYPE = "io.nexusconnect.webhook.received.v1";
 
@@ -45,7 +49,13 @@ public record WebhookReceived(
                                      String topic, String eventId, Instant receivedAt, Map<String, String> headers,
                                      String contentType, byte[] rawBody, String verification, boolean paused) {
         return new WebhookReceived(webhookId, marketplace, connectionId, tenantId, topic, eventId, receivedAt,
-                Map.copyOf(headers), contentType, Base64.getEncoder().encodeToString(rawBody), verification, paused);
+                Map.copyOf(headers), contentType, Base64.getEncoder().encodeToString(rawBody), verification, paused, null);
+    }
+
+    /** This delivery carrying the connection it arrived for. */
+    public WebhookReceived withConnection(ConnectionSnapshot snapshot) {
+        return new WebhookReceived(webhookId, marketplace, connectionId, tenantId, topic, eventId, receivedAt, headers,
+                contentType, body, verification, paused, snapshot);
     }
 
     /** The raw body exactly as the marketplace sent it. */

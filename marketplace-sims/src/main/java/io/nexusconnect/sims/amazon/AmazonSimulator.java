@@ -18,6 +18,7 @@ import io.nexusconnect.sims.amazon.models.ModelOperation;
 import io.nexusconnect.sims.amazon.models.SpApiModels;
 import io.nexusconnect.sims.amazon.orders.OrdersApi;
 import io.nexusconnect.sims.amazon.ratelimit.RateLimiter;
+import io.nexusconnect.sims.amazon.reports.ReportsApi;
 import io.nexusconnect.sims.amazon.sandbox.SandboxResponder;
 import io.nexusconnect.sims.amazon.seed.Seeder;
 import io.nexusconnect.sims.amazon.sellers.SellersApi;
@@ -44,8 +45,8 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
- * An Amazon Selling Partner API simulator: Login with Amazon, Sellers, Orders v0, Listings Items 2021-08-01 and Feeds
- * 2021-06-30 (JSON_LISTINGS_FEED, with its document storage) on
+ * An Amazon Selling Partner API simulator: Login with Amazon, Sellers, Orders v0, Listings Items 2021-08-01, Feeds
+ * 2021-06-30 (JSON_LISTINGS_FEED, with its document storage) and Reports 2021-06-30 (the order tracking report) on
  * one port (like the production hosts), the static sandbox on another, with the models' rate limits, Amazon's error
  * bodies and fault injection. Data is seeded deterministically. What is simulated and why: BEHAVIOR.md.
  *
@@ -85,7 +86,8 @@ public final class AmazonSimulator implements AutoCloseable {
     /** The operations answered on {@link #baseUrl()} (the sandbox answers every operation of the bundled models). */
     public static final List<String> OPERATIONS = List.of("getMarketplaceParticipations", "getAccount", "getOrders",
             "getOrder", "getOrderItems", "searchListingsItems", "getListingsItem", "patchListingsItem",
-            "createFeedDocument", "createFeed", "getFeed", "getFeedDocument");
+            "createFeedDocument", "createFeed", "getFeed", "getFeedDocument", "createReport", "getReport",
+            "getReportDocument");
 
     private final AmazonSimConfig config;
     private final Vertx vertx;
@@ -97,6 +99,7 @@ public final class AmazonSimulator implements AutoCloseable {
     private final HttpServer sandboxServer;
     private final FeedDocuments feedDocuments;
     private final FeedsApi feeds;
+    private final ReportsApi reports;
 
     private AmazonSimulator(AmazonSimConfig config) {
         this.config = config;
@@ -110,6 +113,7 @@ public final class AmazonSimulator implements AutoCloseable {
         SpApiModels models = SpApiModels.load();
         this.feedDocuments = new FeedDocuments(config.clock(), this::baseUrl, requestLog);
         this.feeds = new FeedsApi(this::store, feedDocuments, config.clock(), config.speedFactor());
+        this.reports = new ReportsApi(this::store, feedDocuments, config.clock(), config.speedFactor());
         this.rateLimiter = new RateLimiter(models, config.speedFactor(), config.clock());
         this.vertx = SimServer.vertx();
         Registry registry = new Registry(config.apps(), config.sellers());
@@ -150,7 +154,10 @@ public final class AmazonSimulator implements AutoCloseable {
                 Map.entry("createFeedDocument", feeds::createFeedDocument),
                 Map.entry("createFeed", feeds::createFeed),
                 Map.entry("getFeed", feeds::getFeed),
-                Map.entry("getFeedDocument", feeds::getFeedDocument));
+                Map.entry("getFeedDocument", feeds::getFeedDocument),
+                Map.entry("createReport", reports::createReport),
+                Map.entry("getReport", reports::getReport),
+                Map.entry("getReportDocument", reports::getReportDocument));
         for (String operationId : OPERATIONS) {
             ModelOperation op = models.require(operationId);
             router.route(HttpMethod.valueOf(op.method()), op.routePath())
@@ -211,6 +218,11 @@ public final class AmazonSimulator implements AutoCloseable {
     /** The Feeds API: processing delay, forced FATAL outcomes, the feeds created. */
     public FeedsApi feeds() {
         return feeds;
+    }
+
+    /** The Reports API: processing delay, gzip and charset of documents, injected report faults, reports created. */
+    public ReportsApi reports() {
+        return reports;
     }
 
     public Faults faults() {

@@ -14,6 +14,10 @@ public enum EbayApi {
     IDENTITY("commerce.identity", "API_IDENTITY", "140000",
             "There was a problem with an eBay internal system or process. Contact eBay developer support for assistance.",
             Set.of(Scopes.IDENTITY), Set.of(Scopes.IDENTITY)),
+    NOTIFICATION("commerce.notification", "API_NOTIFICATION", "195000",
+            "There was a problem with an eBay internal system or process. Contact eBay developer support for assistance.",
+            Set.of(Scopes.BASE, Scopes.NOTIFICATION_SUBSCRIPTION, Scopes.NOTIFICATION_SUBSCRIPTION + ".readonly"),
+            Set.of(Scopes.BASE, Scopes.NOTIFICATION_SUBSCRIPTION)),
     ANALYTICS("developer.analytics", "API_ANALYTICS", "90000", "A system error has occurred.",
             Set.of(Scopes.INVENTORY, Scopes.INVENTORY + ".readonly"), Set.of());
 
@@ -62,6 +66,7 @@ public enum EbayApi {
         public static final String INVENTORY = BASE + "/sell.inventory";
         public static final String IDENTITY = BASE + "/commerce.identity.readonly";
         public static final String ACCOUNT = BASE + "/sell.account";
+        public static final String NOTIFICATION_SUBSCRIPTION = BASE + "/commerce.notification.subscription";
 
         private Scopes() {
         }

@@ -16,17 +16,22 @@ import java.util.Objects;
  * @param refreshTokenAge   how long before start the demo refresh token was issued (tests move it towards expiry)
  * @param dailyCallLimits   calls per day and application, by API ({@link EbayApi#quotaName()})
  * @param quotaResetZone    the day of a daily quota ends at midnight in this zone
+ * @param pushRetryDelay    the wait before the first retry of a notification a destination did not take (2xx);
+ *                          doubled for each further attempt
+ * @param pushMaxAttempts   attempts per notification before it is given up
  */
 public record EbaySimConfig(String host, int port, long seed, int orderCount, int itemCount, Duration lookback,
                             Duration accessTokenTtl, Duration refreshTokenTtl, Duration refreshTokenAge,
-                            Map<EbayApi, Long> dailyCallLimits, ZoneId quotaResetZone, Clock clock) {
+                            Map<EbayApi, Long> dailyCallLimits, ZoneId quotaResetZone, Duration pushRetryDelay,
+                            int pushMaxAttempts, Clock clock) {
 
     /** The default daily quotas (BEHAVIOR.md: Fulfillment and Inventory are not on the captured docs page). */
     public static final Map<EbayApi, Long> DEFAULT_DAILY_LIMITS = Map.of(
             EbayApi.FULFILLMENT, 100_000L,
             EbayApi.INVENTORY, 2_000_000L,
             EbayApi.IDENTITY, 5_000L,
-            EbayApi.ANALYTICS, 5_000L);
+            EbayApi.ANALYTICS, 5_000L,
+            EbayApi.NOTIFICATION, 10_000L);
 
     public EbaySimConfig {
         Objects.requireNonNull(host, "host");
@@ -41,6 +46,9 @@ public record EbaySimConfig(String host, int port, long seed, int orderCount, in
         if (accessTokenTtl.isNegative() || accessTokenTtl.isZero() || refreshTokenTtl.isNegative()
                 || refreshTokenTtl.isZero() || refreshTokenAge.isNegative()) {
             throw new IllegalArgumentException("token lifetimes must be positive and the refresh token age >= 0");
+        }
+        if (pushRetryDelay.isNegative() || pushRetryDelay.isZero() || pushMaxAttempts < 1) {
+            throw new IllegalArgumentException("pushRetryDelay must be positive and pushMaxAttempts at least 1");
         }
         if (lookback.compareTo(Duration.ofHours(1)) < 0) {
             throw new IllegalArgumentException("lookback must be at least an hour");
@@ -79,7 +87,19 @@ public record EbaySimConfig(String host, int port, long seed, int orderCount, in
         private Duration refreshTokenAge = Duration.ZERO;
         private final Map<EbayApi, Long> dailyCallLimits = new LinkedHashMap<>();
         private ZoneId quotaResetZone = ZoneId.of("America/Los_Angeles");
+        private Duration pushRetryDelay = Duration.ofSeconds(30);
+        private int pushMaxAttempts = 5;
         private Clock clock = Clock.systemUTC();
+
+        public Builder pushRetryDelay(Duration value) {
+            pushRetryDelay = value;
+            return this;
+        }
+
+        public Builder pushMaxAttempts(int value) {
+            pushMaxAttempts = value;
+            return this;
+        }
 
         public Builder host(String value) {
             host = value;
@@ -143,7 +163,7 @@ public record EbaySimConfig(String host, int port, long seed, int orderCount, in
 
         public EbaySimConfig build() {
             return new EbaySimConfig(host, port, seed, orderCount, itemCount, lookback, accessTokenTtl,
-                    refreshTokenTtl, refreshTokenAge, dailyCallLimits, quotaResetZone, clock);
+                    refreshTokenTtl, refreshTokenAge, dailyCallLimits, quotaResetZone, pushRetryDelay, pushMaxAttempts, clock);
         }
     }
 }

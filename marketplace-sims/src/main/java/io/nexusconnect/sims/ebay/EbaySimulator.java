@@ -13,6 +13,13 @@ import io.nexusconnect.sims.ebay.http.EbayErrors;
 import io.nexusconnect.sims.ebay.http.EbayGateway;
 import io.nexusconnect.sims.ebay.model.EbayOrder;
 import io.nexusconnect.sims.ebay.model.InventoryRecord;
+import io.nexusconnect.sims.ebay.notification.EndpointChallenge;
+import io.nexusconnect.sims.ebay.notification.NotificationAdmin;
+import io.nexusconnect.sims.ebay.notification.NotificationApi;
+import io.nexusconnect.sims.ebay.notification.NotificationEvents;
+import io.nexusconnect.sims.ebay.notification.NotificationPusher;
+import io.nexusconnect.sims.ebay.notification.NotificationSigner;
+import io.nexusconnect.sims.ebay.notification.NotificationState;
 import io.nexusconnect.sims.ebay.quota.DailyQuota;
 import io.nexusconnect.sims.ebay.seed.EbaySeeder;
 import io.vertx.core.Vertx;
@@ -20,15 +27,20 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
- * An eBay REST simulator: OAuth (refresh-token grant), Fulfillment getOrders/getOrder, Inventory items, offers and
- * bulkUpdatePriceQuantity, Identity getUser and Analytics getUserRateLimits on one port, with eBay's error bodies,
- * daily call limits per API and fault injection. Data is seeded deterministically. What and why: BEHAVIOR.md.
+ * An eBay REST simulator: OAuth (refresh-token and client-credentials grants), Fulfillment getOrders/getOrder,
+ * Inventory items, offers and bulkUpdatePriceQuantity, Identity getUser, Analytics getUserRateLimits and the
+ * Notification API (destinations validated by a real challenge, subscriptions, signed pushes with retries) on one
+ * port, with eBay's error bodies, daily call limits per API and fault injection. Data is seeded deterministically. What and why: BEHAVIOR.md.
  */
 public final class EbaySimulator implements AutoCloseable {
 
@@ -48,7 +60,7 @@ public final class EbaySimulator implements AutoCloseable {
             "v^1.1#i^1#r^1#f^0#p^3#I^3#t^nexus-demo-refresh-token-0000000000000000000000000001",
             "nexus0demo0user0id0001", "nexus_demo_store", "Nexus Demo Store", "EBAY_US",
             Set.of(EbayApi.Scopes.BASE, EbayApi.Scopes.FULFILLMENT, EbayApi.Scopes.INVENTORY,
-                    EbayApi.Scopes.IDENTITY, EbayApi.Scopes.ACCOUNT));
+                    EbayApi.Scopes.IDENTITY, EbayApi.Scopes.ACCOUNT, EbayApi.Scopes.NOTIFICATION_SUBSCRIPTION));
 
     /** The operation name of the token endpoint in fault rules and the request log. */
     public static final String OAUTH_TOKEN = "oauthToken";
@@ -59,6 +71,12 @@ public final class EbaySimulator implements AutoCloseable {
     private final Faults faults = new Faults();
     private final RequestLog requestLog = new RequestLog();
     private final DailyQuota quota;
+    private final EbayTokens tokens;
+    private final NotificationState notifications = new NotificationState();
+    private final NotificationSigner signer = new NotificationSigner();
+    private final HttpClient pushClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final NotificationPusher pusher;
+    private final NotificationEvents events;
     private final HttpServer server;
 
     private EbaySimulator(EbaySimConfig config) {
@@ -69,7 +87,10 @@ public final class EbaySimulator implements AutoCloseable {
         List<EbayOrder> orders = seeder.orders(config.orderCount(), config.lookback(), now, items);
         this.store = new EbayStore(config.clock(), seeder, items, orders);
         this.quota = new DailyQuota(config.dailyCallLimits(), config.quotaResetZone(), config.clock());
-        EbayTokens tokens = new EbayTokens(config.clock(), config.accessTokenTtl());
+        this.tokens = new EbayTokens(config.clock(), config.accessTokenTtl());
+        this.pusher = new NotificationPusher(pushClient, signer, config.clock(), config.pushRetryDelay(),
+                config.pushMaxAttempts());
+        this.events = new NotificationEvents(notifications, pusher, config.clock());
         tokens.grant(DEMO.refreshToken(), new EbayTokens.Grant(DEMO.clientId(), DEMO.userId(), DEMO.scopes(),
                 now.minus(config.refreshTokenAge()).plus(config.refreshTokenTtl())));
         this.vertx = SimServer.vertx();
@@ -109,9 +130,95 @@ public final class EbaySimulator implements AutoCloseable {
                 account::getUser));
         router.get("/developer/analytics/v1_beta/user_rate_limit/").handler(gateway.route("getUserRateLimits",
                 EbayApi.ANALYTICS, false, account::getUserRateLimits));
+        notificationRoutes(router, gateway);
+        new NotificationAdmin(new AdminLevers(), notifications, pusher::deliveries).mount(router);
         router.route().last().handler(ctx -> EbayErrors.of(404, EbayErrors.error(2002, "ACCESS", "REQUEST",
                 "Resource not found", "Resource not found.")).send(ctx));
         return router;
+    }
+
+    /** Notification API v1; destination create/update block on eBay's challenge GET, so they run on a worker. */
+    private void notificationRoutes(Router router, EbayGateway gateway) {
+        NotificationApi api = new NotificationApi(notifications, new EndpointChallenge(pushClient, Duration.ofSeconds(5)),
+                signer);
+        String base = NotificationApi.BASE_PATH;
+        router.get(base + "/topic").handler(gateway.route("getTopics", EbayApi.NOTIFICATION, false, api::getTopics));
+        router.get(base + "/public_key/:public_key_id").handler(gateway.route("getPublicKey", EbayApi.NOTIFICATION,
+                false, api::getPublicKey));
+        router.get(base + "/destination").handler(gateway.route("getDestinations", EbayApi.NOTIFICATION, false,
+                api::getDestinations));
+        router.post(base + "/destination").blockingHandler(gateway.route("createDestination", EbayApi.NOTIFICATION,
+                true, api::createDestination), false);
+        router.put(base + "/destination/:destination_id").blockingHandler(gateway.route("updateDestination",
+                EbayApi.NOTIFICATION, true, api::updateDestination), false);
+        router.delete(base + "/destination/:destination_id").handler(gateway.route("deleteDestination",
+                EbayApi.NOTIFICATION, true, api::deleteDestination));
+        router.get(base + "/subscription").handler(gateway.route("getSubscriptions", EbayApi.NOTIFICATION, false,
+                api::getSubscriptions));
+        router.post(base + "/subscription").handler(gateway.route("createSubscription", EbayApi.NOTIFICATION, true,
+                api::createSubscription));
+        router.put(base + "/subscription/:subscription_id").handler(gateway.route("updateSubscription",
+                EbayApi.NOTIFICATION, true, api::updateSubscription));
+        router.post(base + "/subscription/:subscription_id/enable").handler(gateway.route("enableSubscription",
+                EbayApi.NOTIFICATION, true, api::enableSubscription));
+        router.delete(base + "/subscription/:subscription_id").handler(gateway.route("deleteSubscription",
+                EbayApi.NOTIFICATION, true, api::deleteSubscription));
+    }
+
+    /** The admin hooks' effects (NotificationAdmin). */
+    private final class AdminLevers implements NotificationAdmin.Levers {
+        @Override
+        public Map<String, Object> placeOrder(Map<String, Integer> lines) {
+            EbayOrder order = EbaySimulator.this.placeOrder(lines);
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("orderId", order.orderId());
+            answer.put("lineItems", order.lineItems().size());
+            return answer;
+        }
+
+        @Override
+        public List<String> revokeAuthorization() {
+            return EbaySimulator.this.revokeAuthorization();
+        }
+
+        @Override
+        public List<String> deleteAccount() {
+            tokens.revoke(DEMO.refreshToken());
+            return events.accountDeleted(DEMO.userId(), DEMO.username());
+        }
+    }
+
+    /**
+     * A buyer checks out: a new order of the demo seller (SKU → units; empty = one unit of the first active item),
+     * and an ORDER_CONFIRMATION per line item pushed to every subscribed destination.
+     */
+    public EbayOrder placeOrder(Map<String, Integer> lines) {
+        Map<String, Integer> wanted = lines.isEmpty() ? Map.of(store.items().stream()
+                .filter(i -> "ACTIVE".equals(i.listingStatus())).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no active item to order")).sku(), 1) : lines;
+        EbayOrder order = store.addOrder(wanted);
+        events.orderConfirmed(order, DEMO.userId(), DEMO.username());
+        return order;
+    }
+
+    /** The demo seller revokes the demo application: its refresh token stops working, AUTHORIZATION_REVOCATION is pushed. */
+    public List<String> revokeAuthorization() {
+        tokens.revoke(DEMO.refreshToken());
+        return events.authorizationRevoked(DEMO.clientId(), DEMO.userId(), DEMO.username(), "REVOKED_BY_USER");
+    }
+
+    /** Destinations and subscriptions as the Notification API holds them. */
+    public NotificationState notifications() {
+        return notifications;
+    }
+
+    /** Every push and its attempts so far. */
+    public List<NotificationPusher.Delivery> deliveries() {
+        return pusher.deliveries();
+    }
+
+    public NotificationSigner signer() {
+        return signer;
     }
 
     public EbaySimConfig config() {
@@ -157,6 +264,7 @@ public final class EbaySimulator implements AutoCloseable {
 
     @Override
     public void close() {
+        pusher.close();
         SimServer.close(vertx, "eBay simulator");
     }
 

@@ -9,14 +9,19 @@ import io.nexusconnect.sims.shopify.graphql.BulkOperations;
 import io.nexusconnect.sims.shopify.graphql.InventoryMutation;
 import io.nexusconnect.sims.shopify.http.CostBucket;
 import io.nexusconnect.sims.shopify.http.GraphqlEndpoint;
+import io.nexusconnect.sims.shopify.http.ShopAdminEndpoint;
 import io.nexusconnect.sims.shopify.model.ShopStore;
 import io.nexusconnect.sims.shopify.model.SimShop;
 import io.nexusconnect.sims.shopify.seed.ShopSeeder;
+import io.nexusconnect.sims.shopify.webhooks.ShopEvents;
+import io.nexusconnect.sims.shopify.webhooks.WebhookDispatcher;
+import io.nexusconnect.sims.shopify.webhooks.WebhookSubscriptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A Shopify GraphQL Admin API simulator: {@code POST /admin/api/{version}/graphql.json} with a real GraphQL executor
  * over an SDL subset of the Admin API, calculated query cost with a leaky bucket per shop, bulk operations with JSONL
- * results, {@code inventorySetQuantities} with the version's compare-and-swap rule, and fault injection
+ * results, {@code inventorySetQuantities} with the version's compare-and-swap rule, webhook subscriptions with
+ * signed, retried pushes (admin hooks under {@code /__sim/shopify}: {@link ShopAdminEndpoint}), and fault injection
  * ({@code /__sim/faults}). What is simulated and why: marketplace-sims BEHAVIOR.md.
  */
 public final class ShopifySimulator implements AutoCloseable {
@@ -40,6 +46,9 @@ public final class ShopifySimulator implements AutoCloseable {
     private final Map<String, CostBucket> buckets = new ConcurrentHashMap<>();
     private final Faults faults = new Faults();
     private final RequestLog requestLog = new RequestLog();
+    private final WebhookSubscriptions subscriptions = new WebhookSubscriptions();
+    private final WebhookDispatcher webhooks;
+    private final ShopEvents events;
     private final HttpServer server;
 
     private ShopifySimulator(ShopifySimConfig config) {
@@ -50,7 +59,11 @@ public final class ShopifySimulator implements AutoCloseable {
         this.vertx = SimServer.vertx();
         BulkOperations bulk = new BulkOperations(config.effectiveBulkCompletion(),
                 n -> baseUrl() + "/__sim/bulk-results/" + n + ".jsonl");
-        AdminSchema schema = new AdminSchema(bulk, new InventoryMutation(config.idempotencyRequired()));
+        AdminSchema schema = new AdminSchema(bulk, new InventoryMutation(config.idempotencyRequired()), subscriptions);
+        this.webhooks = new WebhookDispatcher(config.webhooks(), config.clock(), config.speedFactor(),
+                Duration.ofMillis(20));
+        this.events = new ShopEvents(store, subscriptions, webhooks, () -> byToken.remove(DEMO.accessToken()),
+                () -> byToken.put(DEMO.accessToken(), store));
         GraphqlEndpoint endpoint = new GraphqlEndpoint(vertx, schema,
                 token -> Optional.ofNullable(token == null ? null : byToken.get(token)), this::bucket, faults,
                 requestLog, config.supportedVersions(), config.maxSingleQueryCost());
@@ -70,6 +83,7 @@ public final class ShopifySimulator implements AutoCloseable {
                     jsonl.get()));
         });
         new FaultsAdmin(faults, requestLog).mount(router);
+        new ShopAdminEndpoint(events, subscriptions, webhooks, DEMO.myshopifyDomain()).mount(router);
         this.server = SimServer.listen(vertx, router, config.host(), config.port(), "Shopify simulator");
     }
 
@@ -111,6 +125,21 @@ public final class ShopifySimulator implements AutoCloseable {
         return requestLog;
     }
 
+    /** The shop's admin: place and change orders, uninstall the app; each pushes its webhooks. */
+    public ShopEvents events() {
+        return events;
+    }
+
+    /** The app's webhook subscriptions per shop. */
+    public WebhookSubscriptions subscriptions() {
+        return subscriptions;
+    }
+
+    /** Every webhook delivery and its attempts; {@code retryDue()} sends the retries due on the clock now. */
+    public WebhookDispatcher webhooks() {
+        return webhooks;
+    }
+
     /** The demo shop's cost bucket. */
     public CostBucket costBucket() {
         return bucket(store);
@@ -123,6 +152,7 @@ public final class ShopifySimulator implements AutoCloseable {
 
     @Override
     public void close() {
+        webhooks.close();
         SimServer.close(vertx, "Shopify simulator");
     }
 

@@ -62,6 +62,35 @@ final class EbayHttp {
         return reply.json().path("access_token").asText();
     }
 
+    /** An application token (client-credentials grant, public scope). */
+    static String applicationToken(EbaySimulator sim) {
+        String basic = Base64.getEncoder().encodeToString((EbaySimulator.DEMO.clientId() + ":"
+                + EbaySimulator.DEMO.clientSecret()).getBytes(StandardCharsets.UTF_8));
+        Reply reply = send(HttpRequest.newBuilder(URI.create(sim.tokenUrl())).header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=" + enc(EbayApi.Scopes.BASE))));
+        if (reply.status() != 200) {
+            throw new IllegalStateException("no application token: " + reply);
+        }
+        return reply.json().path("access_token").asText();
+    }
+
+    /** The demo seller's user token with only the given scopes. */
+    static String sellerToken(EbaySimulator sim, String scopes) {
+        return token(sim, EbaySimulator.DEMO.clientSecret(), EbaySimulator.DEMO.refreshToken(), scopes).json()
+                .path("access_token").asText();
+    }
+
+    static Reply put(EbaySimulator sim, String token, String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    static Reply delete(EbaySimulator sim, String token, String path) {
+        return send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + path)).header("Authorization", "Bearer " + token)
+                .DELETE());
+    }
+
     static Reply get(EbaySimulator sim, String token, String pathAndQuery) {
         return send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + pathAndQuery))
                 .header("Authorization", "Bearer " + token).GET());

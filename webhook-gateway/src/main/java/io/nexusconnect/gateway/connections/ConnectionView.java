@@ -56,7 +56,7 @@ public final class ConnectionView {
     private GatewayConnection toConnection(ConnectionSnapshot snapshot) {
         return new GatewayConnection(snapshot.connectionId(), snapshot.tenantId(), snapshot.marketplace(),
                 snapshot.accountId(), snapshot.properties() == null ? Map.of() : Map.copyOf(snapshot.properties()),
-                snapshot.state() == ConnectionState.PAUSED, secretsOf(snapshot), snapshot.version());
+                snapshot.state() == ConnectionState.PAUSED, secretsOf(snapshot), snapshot.version(), snapshot);
     }
 
     private WebhookSecrets secretsOf(ConnectionSnapshot snapshot) {

@@ -116,7 +116,7 @@ public final class WebhookIntake {
         WebhookReceived event = WebhookReceived.of(UUID.randomUUID(), request.marketplace(), connection.connectionId(),
                 connection.tenantId(), verified.topic(), verified.eventId(), receivedAt,
                 verified.headers() == null ? Map.of() : verified.headers(), request.contentType(), request.body(),
-                verified.scheme(), connection.paused());
+                verified.scheme(), connection.paused()).withConnection(connection.snapshot());
         CompletableFuture<Void> durable = publisher.publish(event);
         if (dedupeKey != null) {
             inFlight.put(dedupeKey, durable);

@@ -54,7 +54,7 @@ class IntakeFlowTest {
     }
 
     @Test
-    @DisplayName("A signed Shopify order webhook is on the topic with its exact bytes, topic, id and tenant when 200 comes back")
+    @DisplayName("A signed Shopify order webhook is on the topic with its exact bytes, topic, id, tenant and sealed connection when 200 comes back")
     void shopifyAccepted() {
         UUID connection = shopify(ConnectionState.ACTIVE);
         String body = "{\"id\":820982911946154508,\"note\":\"caf\u00e9 \\u00e9\",\"total_price\":\"19.99\"}";
@@ -70,6 +70,10 @@ class IntakeFlowTest {
         assertThat(received.receivedAt()).isEqualTo(clock.instant());
         assertThat(received.headers()).containsEntry("x-shopify-shop-domain", SHOP).doesNotContainKey("x-shopify-hmac-sha256");
         assertThat(received.paused()).isFalse();
+        // the connection travels with the delivery, credentials still sealed, so the adapter can fetch with them
+        assertThat(received.connection().connectionId()).isEqualTo(connection);
+        assertThat(received.connection().credentials().ciphertext()).isNotBlank();
+        assertThat(io.nexusconnect.contracts.kafka.Json.write(received)).doesNotContain(Deliver.SHOPIFY_SECRET);
     }
 
     @Test

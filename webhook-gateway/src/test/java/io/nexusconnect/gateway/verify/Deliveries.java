@@ -19,7 +19,7 @@ final class Deliveries {
 
     static GatewayConnection connection(Marketplace marketplace, Map<String, String> properties, Map<String, String> secrets) {
         return new GatewayConnection(CONNECTION, "tenant-a", marketplace, properties.get("shopDomain"), properties, false,
-                new WebhookSecrets(secrets), 1);
+                new WebhookSecrets(secrets), 1, null);
     }
 
     static WebhookRequest post(Marketplace marketplace, String token, Map<String, String> headers, String body) {

@@ -21,8 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * The storage behind feed documents, in place of Amazon's S3 bucket: pre-signed URLs (an HMAC of document id and
- * expiry, valid 5 minutes as the model says), PUT to upload an input document, GET to download a result document.
+ * The storage behind feed and report documents, in place of Amazon's S3 bucket: pre-signed URLs (an HMAC of document
+ * id and expiry, valid 5 minutes as both models say), PUT to upload an input document, GET to download a result
+ * document (bytes as stored: a gzip-compressed report stays compressed, as Amazon serves it).
  * No access token is asked for or accepted here: a pre-signed URL is its own authorization. Transfers are logged as
  * {@value #UPLOAD} and {@value #DOWNLOAD}.
  */
@@ -31,7 +32,12 @@ public final class FeedDocuments {
     /** The documented limit of a feed document is not in the model; 10 MiB holds 25,000 quantity messages. */
     static final int MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
-    record Document(String id, String sellingPartnerId, String contentType, String content) {
+    /**
+     * A stored document; {@code content} is null until uploaded. {@code compressionAlgorithm} (GZIP or null) is what
+     * getReportDocument announces: the bytes are served as stored, so the reader decompresses them.
+     */
+    public record Document(String id, String sellingPartnerId, String contentType, byte[] content,
+                           String compressionAlgorithm) {
     }
 
     public static final String UPLOAD = "uploadFeedDocument";
@@ -66,25 +72,35 @@ public final class FeedDocuments {
     /** A new, empty document of a seller, with the URL to upload its content. */
     Document create(String sellingPartnerId, String contentType) {
         Document document = new Document("amzn1.tortuga.4." + java.util.UUID.randomUUID(), sellingPartnerId, contentType,
-                null);
+                null, null);
         documents.put(document.id(), document);
         return document;
     }
 
     /** A document holding content the simulator wrote (a processing report). */
     Document store(String sellingPartnerId, String contentType, String content) {
+        return store(sellingPartnerId, contentType, content.getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    /** A document holding bytes the simulator wrote (a report, possibly gzip-compressed). */
+    public Document store(String sellingPartnerId, String contentType, byte[] content, String compressionAlgorithm) {
         Document document = new Document("amzn1.tortuga.4." + java.util.UUID.randomUUID(), sellingPartnerId, contentType,
-                content);
+                content, compressionAlgorithm);
         documents.put(document.id(), document);
         return document;
     }
 
-    Optional<Document> find(String id) {
+    public Optional<Document> find(String id) {
         return Optional.ofNullable(documents.get(id));
     }
 
-    String url(Document document) {
-        long expires = clock.instant().plus(URL_LIFETIME).getEpochSecond();
+    public String url(Document document) {
+        return url(document, clock.instant().plus(URL_LIFETIME));
+    }
+
+    /** A URL valid until {@code expiresAt} (one in the past simulates a URL used too late). */
+    public String url(Document document, Instant expiresAt) {
+        long expires = expiresAt.getEpochSecond();
         return baseUrl.get() + "/feed-documents/" + document.id() + "?X-Amz-Expires=" + expires + "&X-Amz-Signature="
                 + sign(document.id(), expires);
     }
@@ -100,9 +116,9 @@ public final class FeedDocuments {
             deny(ctx, "SignatureDoesNotMatch");
             return;
         }
-        String body = ctx.body() == null ? "" : ctx.body().asString();
+        byte[] body = ctx.body() == null || ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
         documents.put(document.get().id(), new Document(document.get().id(), document.get().sellingPartnerId(),
-                document.get().contentType(), body));
+                document.get().contentType(), body, null));
         ctx.response().setStatusCode(200).end();
     }
 
@@ -116,7 +132,7 @@ public final class FeedDocuments {
             return;
         }
         ctx.response().setStatusCode(200).putHeader("Content-Type", document.get().contentType())
-                .end(Buffer.buffer(document.get().content().getBytes(StandardCharsets.UTF_8)));
+                .end(Buffer.buffer(document.get().content()));
     }
 
     private Optional<Document> authorized(RoutingContext ctx) {

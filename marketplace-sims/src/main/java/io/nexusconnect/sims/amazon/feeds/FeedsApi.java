@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nexusconnect.sims.common.http.Json;
 import io.nexusconnect.sims.common.http.SimResponse;
+import io.nexusconnect.sims.amazon.http.Processing;
 import io.nexusconnect.sims.amazon.http.SpApiCall;
 import io.nexusconnect.sims.amazon.http.SpApiErrors;
 import io.nexusconnect.sims.amazon.http.SpApiException;
@@ -113,7 +114,7 @@ public final class FeedsApi {
         Duration delay = Duration.ofNanos((long) (processingDelay.toNanos() / speedFactor));
         String feedId = Long.toString(nextFeedId.getAndIncrement());
         feeds.put(feedId, new SimFeed(feedId, seller, JSON_LISTINGS_FEED, marketplaceIds, input.id(), now,
-                now.plus(delay.dividedBy(4)), now.plus(delay), null, null));
+                Processing.startAt(now, delay), now.plus(delay), null, null));
         return SimResponse.json(202, Json.object().put("feedId", feedId));
     }
 
@@ -152,7 +153,8 @@ public final class FeedsApi {
 
     private SimFeed process(SimFeed feed) {
         SellerStore store = stores.apply(feed.sellingPartnerId());
-        String content = documents.find(feed.inputFeedDocumentId()).map(FeedDocuments.Document::content).orElse(null);
+        String content = documents.find(feed.inputFeedDocumentId()).map(FeedDocuments.Document::content)
+                .map(bytes -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).orElse(null);
         String forcedFatal = nextFatal.getAndSet(null);
         ObjectNode report;
         String outcome = SimFeed.DONE;

@@ -1,5 +1,7 @@
 package io.nexusconnect.sims.amazon.feeds;
 
+import io.nexusconnect.sims.amazon.http.Processing;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -11,8 +13,6 @@ record SimFeed(String feedId, String sellingPartnerId, String feedType, List<Str
                String inputFeedDocumentId, Instant createdTime, Instant startAt, Instant doneAt, String outcome,
                String resultFeedDocumentId) {
 
-    static final String IN_QUEUE = "IN_QUEUE";
-    static final String IN_PROGRESS = "IN_PROGRESS";
     static final String DONE = "DONE";
     static final String FATAL = "FATAL";
 
@@ -21,14 +21,11 @@ record SimFeed(String feedId, String sellingPartnerId, String feedType, List<Str
     }
 
     String status(Instant now) {
-        if (outcome != null) {
-            return outcome;
-        }
-        return now.isBefore(startAt) ? IN_QUEUE : IN_PROGRESS;
+        return Processing.status(now, startAt, outcome);
     }
 
     boolean due(Instant now) {
-        return outcome == null && !now.isBefore(doneAt);
+        return Processing.due(now, doneAt, outcome);
     }
 
     SimFeed processed(String result, String resultDocumentId) {

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  */
 public final class SpApiModels {
     public static final List<String> FILES = List.of("ordersV0.json", "listingsItems_2021-08-01.json", "sellers.json",
-            "feeds_2021-06-30.json");
+            "feeds_2021-06-30.json", "reports_2021-06-30.json");
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
     /** The "| Rate (requests per second) | Burst |" table every operation description carries. */
     private static final Pattern USAGE_PLAN =

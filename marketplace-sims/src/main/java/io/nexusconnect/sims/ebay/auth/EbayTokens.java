@@ -21,7 +21,10 @@ public final class EbayTokens {
     public record Grant(String clientId, String userId, Set<String> scopes, Instant expiresAt) {
     }
 
-    /** A user access token minted from a grant, carrying the scopes asked for at refresh time. */
+    /**
+     * An access token: a user token minted from a grant (carrying the scopes asked for at refresh time), or an
+     * application token ({@code userId} null).
+     */
     public record AccessToken(String token, String clientId, String userId, Set<String> scopes, Instant expiresAt) {
     }
 
@@ -53,6 +56,22 @@ public final class EbayTokens {
                 clock.instant().plus(accessTokenTtl));
         accessTokens.put(token, access);
         return access;
+    }
+
+    /** An application access token (client-credentials grant): no seller behind it. */
+    public AccessToken mintApplication(String clientId, Set<String> scopes) {
+        String token = "v^1.1#i^1#p^1#I^3#f^0#r^0#t^" + random();
+        AccessToken access = new AccessToken(token, clientId, null, Set.copyOf(scopes), clock.instant().plus(accessTokenTtl));
+        accessTokens.put(token, access);
+        return access;
+    }
+
+    /** The seller withdrew consent (or the account is gone): the refresh token and its access tokens stop working. */
+    public void revoke(String refreshToken) {
+        Grant grant = grants.remove(refreshToken);
+        if (grant != null) {
+            accessTokens.values().removeIf(t -> grant.userId().equals(t.userId()) && grant.clientId().equals(t.clientId()));
+        }
     }
 
     public long ttlSeconds() {

@@ -7,6 +7,7 @@ import io.nexusconnect.sims.common.faults.Faults;
 import io.nexusconnect.sims.common.http.Json;
 import io.nexusconnect.sims.common.http.SimResponse;
 import io.nexusconnect.sims.common.requests.RequestLog;
+import io.nexusconnect.sims.ebay.EbayApi;
 import io.nexusconnect.sims.ebay.EbaySimulator;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -22,8 +23,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code POST /identity/v1/oauth2/token} with {@code grant_type=refresh_token}: HTTP Basic client credentials, a form
- * body, the scopes asked for (the consented ones or fewer). Answers {@code {access_token, expires_in, token_type}} or
+ * {@code POST /identity/v1/oauth2/token} with {@code grant_type=refresh_token} (a user token: the scopes asked for, the
+ * consented ones or fewer) or {@code client_credentials} (an application token, public scope): HTTP Basic client
+ * credentials and a form body. Answers {@code {access_token, expires_in, token_type}} or
  * eBay's {@code {error, error_description}}. Sources in BEHAVIOR.md.
  */
 public final class OAuthEndpoint implements Handler<RoutingContext> {
@@ -91,6 +93,9 @@ public final class OAuthEndpoint implements Handler<RoutingContext> {
         if (grantType == null) {
             return error(400, "invalid_request", "request is missing a required parameter or malformed.");
         }
+        if ("client_credentials".equals(grantType)) {
+            return applicationToken(client.get()[0], form.get("scope"));
+        }
         if (!"refresh_token".equals(grantType)) {
             return error(400, "unsupported_grant_type", "grant type in request is not supported by the authorization server");
         }
@@ -111,6 +116,24 @@ public final class OAuthEndpoint implements Handler<RoutingContext> {
         ObjectNode body = Json.object().put("access_token", access.token()).put("expires_in", tokens.ttlSeconds())
                 .put("token_type", "User Access Token");
         return SimResponse.json(200, body);
+    }
+
+    /**
+     * The client-credentials grant: an application token for the public scope only
+     * (https://developer.ebay.com/api-docs/static/oauth-client-credentials-grant.html).
+     */
+    private SimResponse applicationToken(String clientId, String scope) {
+        if (scope == null || scope.isBlank()) {
+            return error(400, "invalid_request", "request is missing a required parameter or malformed.");
+        }
+        Set<String> asked = new LinkedHashSet<>(Arrays.asList(scope.trim().split("\\s+")));
+        if (!Set.of(EbayApi.Scopes.BASE).containsAll(asked)) {
+            return error(400, "invalid_scope",
+                    "the requested scope is invalid, unknown, malformed, or exceeds the scope granted to the client");
+        }
+        EbayTokens.AccessToken access = tokens.mintApplication(clientId, asked);
+        return SimResponse.json(200, Json.object().put("access_token", access.token())
+                .put("expires_in", tokens.ttlSeconds()).put("token_type", "Application Access Token"));
     }
 
     private static Optional<String[]> basicCredentials(String header) {

@@ -101,7 +101,7 @@ public final class EbayGateway {
         }
         String body = ctx.body() == null ? null : ctx.body().asString();
         boolean rejectSubmission = fault.isPresent() && fault.get() instanceof Fault.InvalidSubmission;
-        return handler.handle(new EbayCall(operationId, token.get().userId(), baseUrl.get(), ctx.request().path(),
+        return handler.handle(new EbayCall(operationId, token.get().userId(), token.get().clientId(), baseUrl.get(), ctx.request().path(),
                 ctx.pathParams(), ctx.queryParams(), body, clock.instant(), rejectSubmission));
     }
 

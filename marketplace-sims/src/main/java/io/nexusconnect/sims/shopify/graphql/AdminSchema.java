@@ -16,6 +16,7 @@ import io.nexusconnect.sims.shopify.model.ShopStore;
 import io.nexusconnect.sims.shopify.model.SimOrder;
 import io.nexusconnect.sims.shopify.model.SimProduct;
 import io.nexusconnect.sims.shopify.model.SimVariant;
+import io.nexusconnect.sims.shopify.webhooks.WebhookSubscriptions;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +40,8 @@ public final class AdminSchema {
     private final GraphQLSchema schema;
     private final GraphQL graphql;
 
-    public AdminSchema(BulkOperations bulk, InventoryMutation inventory) {
+    public AdminSchema(BulkOperations bulk, InventoryMutation inventory, WebhookSubscriptions subscriptions) {
+        WebhookSubscriptionFields webhooks = new WebhookSubscriptionFields(subscriptions);
         TypeDefinitionRegistry types = new SchemaParser().parse(sdl());
         RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
                 .scalar(scalar("DateTime", v -> v instanceof Instant i ? i.toString() : String.valueOf(v)))
@@ -77,10 +79,14 @@ public final class AdminSchema {
                             return Map.of("count", capped ? limit : (int) count,
                                     "precision", capped ? "AT_LEAST" : "EXACT");
                         })
-                        .dataFetcher("currentBulkOperation", env -> bulk.current(store(env))))
+                        .dataFetcher("currentBulkOperation", env -> bulk.current(store(env)))
+                        .dataFetcher("webhookSubscriptions", webhooks::list)
+                        .dataFetcher("webhookSubscription", webhooks::one))
                 .type("Mutation", t -> t
                         .dataFetcher("bulkOperationRunQuery", env -> bulk.run(env, store(env), this))
-                        .dataFetcher("inventorySetQuantities", env -> inventory.set(env, store(env))))
+                        .dataFetcher("inventorySetQuantities", env -> inventory.set(env, store(env)))
+                        .dataFetcher("webhookSubscriptionCreate", webhooks::create)
+                        .dataFetcher("webhookSubscriptionDelete", webhooks::delete))
                 .type("Order", t -> t.dataFetcher("lineItems", env -> {
                     SimOrder o = source(env, SimOrder.class);
                     return Connections.page(env, o.lines(), l -> Connections.number(l.number()),

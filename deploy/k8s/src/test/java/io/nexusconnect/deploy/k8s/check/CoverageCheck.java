@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * belongs to an adapter module and is listed, and every adapter module has an entry.
  */
 public final class CoverageCheck {
-    private static final Set<String> ADAPTER_PARTS = Set.of("template", "marketplace", "webhooks");
+    private static final Set<String> ADAPTER_PARTS = Set.of("template", "marketplace", "webhooks", "webhook-registrations");
     private static final List<String> PER_SERVICE = List.of("Deployment", "Service", "PodDisruptionBudget", "ServiceAccount", "KafkaUser");
 
     private CoverageCheck() {

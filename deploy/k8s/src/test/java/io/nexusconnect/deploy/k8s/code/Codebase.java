@@ -22,14 +22,18 @@ public record Codebase(Path root, List<ServiceModule> services) {
         return current;
     }
 
-    /** Every module of the root pom with an application.properties is a service and must be deployed. */
+    /**
+     * Every module of the root pom with an application.properties is a service and must be deployed, except the
+     * examples under {@code examples/}: code for other teams to copy, not part of the system.
+     */
     public static Codebase load(Path root) {
         try {
             List<ServiceModule> services = new ArrayList<>();
             Matcher module = MODULE.matcher(Files.readString(root.resolve("pom.xml")));
             while (module.find()) {
                 String name = module.group(1).trim();
-                if (Files.isRegularFile(root.resolve(name).resolve("src/main/resources/application.properties"))) {
+                if (!name.startsWith("examples/")
+                        && Files.isRegularFile(root.resolve(name).resolve("src/main/resources/application.properties"))) {
                     services.add(ServiceModule.load(root, name));
                 }
             }

@@ -127,7 +127,8 @@ public final class KafkaNeeds {
 
     /**
      * adapter-kit's AdapterRuntime: groups adapter-<id>, adapter-<id>-tests, adapter-<id>-stock, and
-     * adapter-<id>-webhooks when the adapter has a WebhookHandler.
+     * adapter-<id>-webhooks when the adapter has a WebhookHandler, adapter-<id>-webhook-registrations when it has a
+     * WebhookRegistrar.
      */
     static Principal adapter(ServiceModule service) {
         String id = service.marketplace();
@@ -139,6 +140,11 @@ public final class KafkaNeeds {
                 .consume("adapter-" + id + "-stock", "AdapterRuntime: stock commands", Topics.stockCommands(marketplace));
         if (service.sourcesContain("implements WebhookHandler")) {
             p.consume("adapter-" + id + "-webhooks", "AdapterRuntime: webhooks (base/adapters/webhooks)", Topics.webhooks(marketplace));
+        }
+        if (service.sourcesContain("implements WebhookRegistrar")) {
+            p.consume("adapter-" + id + "-webhook-registrations",
+                    "AdapterRuntime: webhook registrations (base/adapters/webhook-registrations)", Topics.WEBHOOK_REGISTRATIONS)
+                    .write(Topics.WEBHOOK_ENDPOINTS, "WebhookRegistrationHandler: WebhookEndpoints");
         }
         return p.deadLetters("the record loop dead-letters what it cannot process")
                 .write(Topics.SYNC_EVENTS, "CycleRunner, CycleSink")
