@@ -147,7 +147,8 @@ public final class LocalStack {
         }
         WebhookCounts webhooks = new WebhookCounts(broker.bootstrapServers(), options.marketplaces());
         running.push(webhooks);
-        new StackDemo(services.getFirst().baseUrl(), token, marketplaces, webhooks, this::step, () -> stopping, () -> {
+        new StackDemo(services.getFirst().baseUrl(), token, marketplaces, webhooks, "http://localhost:" + gatewayPort(),
+                this::step, () -> stopping, () -> {
             step("every demo connection is active; " + ResourceUsage.measure(processes(broker, services)).summary());
             Thread.ofVirtual().name("cds-archives").start(() -> dumpArchives(services));
         }).run();
@@ -174,6 +175,8 @@ public final class LocalStack {
 
     private Map<String, String> environment() {
         Map<String, String> environment = new LinkedHashMap<>(options.jvm().environment());
+        // where adapters register the marketplaces' webhook callbacks: the gateway of this stack
+        environment.put("NEXUS_WEBHOOKS_PUBLIC_BASE_URL", "http://localhost:" + gatewayPort());
         if (!options.syncInterval().isEmpty()) {
             environment.put("NEXUS_ORCHESTRATOR_INTERVAL_OVERRIDE", options.syncInterval());
         }

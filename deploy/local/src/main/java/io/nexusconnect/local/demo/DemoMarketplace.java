@@ -13,10 +13,12 @@ import java.util.function.LongSupplier;
  * @param baseUrl     the simulator's API base
  * @param description what the simulator is and where, for the start-up log
  * @param requests    how many requests the simulator has served so far
+ * @param webhooks    how the simulator pushes webhooks for the demo connection
  */
 public record DemoMarketplace(Marketplace marketplace, String label, AutoCloseable simulator, String baseUrl,
                               String description,
-                              Map<String, String> fields, LongSupplier requests, ServiceProcess.Spec adapter)
+                              Map<String, String> fields, LongSupplier requests, ServiceProcess.Spec adapter,
+                              WebhookPushes webhooks)
         implements AutoCloseable {
 
     public DemoMarketplace {

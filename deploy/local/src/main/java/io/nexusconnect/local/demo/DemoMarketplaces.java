@@ -12,6 +12,7 @@ import io.nexusconnect.sims.kaufland.KauflandSimConfig;
 import io.nexusconnect.sims.kaufland.KauflandSimulator;
 import io.nexusconnect.sims.shopify.ShopifySimConfig;
 import io.nexusconnect.sims.shopify.ShopifySimulator;
+import io.nexusconnect.sims.shopify.webhooks.WebhookSettings;
 import io.nexusconnect.sims.walmart.WalmartSimConfig;
 import io.nexusconnect.sims.walmart.WalmartSimulator;
 import io.nexusconnect.sims.zalando.ZalandoSimConfig;
@@ -98,14 +99,14 @@ public final class DemoMarketplaces {
                         + sim.baseUrl() + " (" + orders + " orders, speed x" + speed + ")", AmazonDemo.demoFields(),
                         sim::requestCount, NexusServices.adapterAmazon(repo, work, adapterPort,
                         setup.kafkaBootstrapServers(), setup.keyRingSpec(), setup.primaryKeyId(), sim.lwaTokenUrl(),
-                        sim.baseUrl(), sim.sandboxBaseUrl(), speed, setup.extraEnvironment(), jvm));
+                        sim.baseUrl(), sim.sandboxBaseUrl(), speed, setup.extraEnvironment(), jvm), WebhookPushes.NONE);
             }
             case EBAY -> {
                 EbaySimulator sim = EbaySimulator.start(EbaySimConfig.builder().port(simPort).orderCount(orders).build());
                 yield new DemoMarketplace(marketplace, label, sim, sim.baseUrl(), "eBay REST simulator on " + sim.baseUrl() + " ("
                         + orders + " orders)", ebayFields(), sim.requestLog()::total, NexusServices.adapterEbay(repo,
                         work, adapterPort, setup.kafkaBootstrapServers(), setup.keyRingSpec(), setup.primaryKeyId(),
-                        sim.baseUrl(), setup.extraEnvironment(), jvm));
+                        sim.baseUrl(), setup.extraEnvironment(), jvm), WebhookPushes.NONE);
             }
             case SHOPIFY -> {
                 ShopifySimulator sim = ShopifySimulator.start(ShopifySimConfig.defaults().withPort(simPort)
@@ -114,7 +115,7 @@ public final class DemoMarketplaces {
                         + " (" + orders + " orders, speed x" + speed + "; shop " + ShopifySimulator.DEMO.myshopifyDomain() + ")",
                         shopifyFields(), sim.requestLog()::total, NexusServices.adapterShopify(repo, work, adapterPort,
                         setup.kafkaBootstrapServers(), setup.keyRingSpec(), setup.primaryKeyId(), sim.baseUrl(),
-                        setup.extraEnvironment(), jvm));
+                        setup.extraEnvironment(), jvm), WebhookPushes.shopify(sim));
             }
             case WALMART -> {
                 WalmartSimulator sim = WalmartSimulator.start(WalmartSimConfig.defaults().withPort(simPort)
@@ -125,7 +126,7 @@ public final class DemoMarketplaces {
                                 "clientSecret", WalmartSimulator.DEMO.clientSecret()),
                         sim.requestLog()::total, NexusServices.adapterWalmart(repo, work, adapterPort,
                         setup.kafkaBootstrapServers(), setup.keyRingSpec(), setup.primaryKeyId(), sim.baseUrl(), speed,
-                        setup.extraEnvironment(), jvm));
+                        setup.extraEnvironment(), jvm), WebhookPushes.NONE);
             }
             case KAUFLAND -> {
                 KauflandSimulator sim = KauflandSimulator.start(KauflandSimConfig.defaults().withPort(simPort)
@@ -136,7 +137,7 @@ public final class DemoMarketplaces {
                                 "secretKey", KauflandSimulator.DEMO.secretKey(), "storefront", "de"),
                         sim.requestLog()::total, NexusServices.adapterKaufland(repo, work, adapterPort,
                         setup.kafkaBootstrapServers(), setup.keyRingSpec(), setup.primaryKeyId(), sim.baseUrl(), speed,
-                        setup.extraEnvironment(), jvm));
+                        setup.extraEnvironment(), jvm), WebhookPushes.NONE);
             }
             case BOL -> {
                 BolSimulator sim = BolSimulator.start(SimulatorSpeed.bol(BolSimConfig.defaults().withPort(simPort)
@@ -147,7 +148,7 @@ public final class DemoMarketplaces {
                                 "clientSecret", BolSimulator.DEMO.clientSecret()),
                         sim.requestLog()::total, NexusServices.adapterBol(repo, work, adapterPort,
                         setup.kafkaBootstrapServers(), setup.keyRingSpec(), setup.primaryKeyId(), sim.baseUrl(), speed,
-                        BOL_PROCESSING, setup.extraEnvironment(), jvm));
+                        BOL_PROCESSING, setup.extraEnvironment(), jvm), WebhookPushes.NONE);
             }
             case ZALANDO -> {
                 ZalandoSimulator sim = ZalandoSimulator.start(SimulatorSpeed.zalando(ZalandoSimConfig.defaults()
@@ -159,7 +160,7 @@ public final class DemoMarketplaces {
                                 "merchantId", sim.config().merchantId()),
                         sim.requestLog()::total, NexusServices.adapterZalando(repo, work, adapterPort,
                         setup.kafkaBootstrapServers(), setup.keyRingSpec(), setup.primaryKeyId(), sim.baseUrl(), speed,
-                        setup.extraEnvironment(), jvm));
+                        setup.extraEnvironment(), jvm), WebhookPushes.NONE);
             }
         };
     }
@@ -182,7 +183,7 @@ public final class DemoMarketplaces {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("shopDomain", ShopifySimulator.DEMO.myshopifyDomain());
         fields.put("adminApiAccessToken", ShopifySimulator.DEMO.accessToken());
-        fields.put("apiSecretKey", "shpss_" + "0123456789abcdef0123456789abcdef");
+        fields.put("apiSecretKey", WebhookSettings.DEMO_CLIENT_SECRET); // the secret the simulator signs pushes with
         return fields;
     }
 }

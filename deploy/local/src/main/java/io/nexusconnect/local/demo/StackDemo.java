@@ -21,10 +21,13 @@ import java.util.function.Consumer;
 public final class StackDemo {
     public static final String TENANT = "demo";
     private static final Duration REFRESH = Duration.ofSeconds(3);
+    /** Webhooks each simulator that pushes sends once every connection is active. */
+    private static final int DEMO_PUSHES = 3;
 
     private final ConnectionsClient client;
     private final List<DemoMarketplace> marketplaces;
     private final WebhookCounts webhooks;
+    private final String gatewayBaseUrl;
     private final Consumer<String> step;
     private final BooleanSupplier stopping;
     private final Runnable onAllActive;
@@ -36,10 +39,11 @@ public final class StackDemo {
      * @param onAllActive run once, when every connection is active for the first time
      */
     public StackDemo(String connectionServiceUrl, String bearerToken, List<DemoMarketplace> marketplaces,
-                     WebhookCounts webhooks, Consumer<String> step, BooleanSupplier stopping, Runnable onAllActive) {
+                     WebhookCounts webhooks, String gatewayBaseUrl, Consumer<String> step, BooleanSupplier stopping, Runnable onAllActive) {
         this.client = new ConnectionsClient(connectionServiceUrl, bearerToken);
         this.marketplaces = List.copyOf(marketplaces);
         this.webhooks = webhooks;
+        this.gatewayBaseUrl = gatewayBaseUrl;
         this.step = step;
         this.stopping = stopping;
         this.onAllActive = onAllActive;
@@ -72,6 +76,7 @@ public final class StackDemo {
                 shown = table;
                 if (active && !reported) {
                     onAllActive.run();
+                    pushWebhooks(connections);
                     reported = true;
                     shownLines = 0;
                 } else if (active && !allActive) {
@@ -87,6 +92,17 @@ public final class StackDemo {
             }
             sleep(REFRESH);
         }
+    }
+
+    /** Has each simulator that pushes send a few signed webhooks for its demo connection through the gateway. */
+    private void pushWebhooks(Map<DemoMarketplace, String> connections) {
+        connections.forEach((marketplace, id) -> {
+            int pushed = marketplace.webhooks().push(id, gatewayBaseUrl, DEMO_PUSHES);
+            if (pushed > 0) {
+                step.accept(marketplace.marketplace().displayName() + " simulator pushed " + pushed
+                        + " signed webhooks to webhook-gateway for " + id + " (the table's webhooks column)");
+            }
+        });
     }
 
     /** The demo account's connection: found by its label, or created and so synced for the first time. */
