@@ -1,44 +1,65 @@
 package io.nexusconnect.local;
 
+import io.nexusconnect.contracts.Marketplace;
+
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Command-line options of {@code ./nexus local}. Every option also has an environment variable, so the same settings
  * can live in a shell profile.
+ *
+ * @param marketplaces the marketplaces whose simulator, adapter and demo connection run (all seven unless a subset
+ *                     was chosen)
+ * @param portOffset   added to every fixed port (services 8081-8090, simulators 9101-9151, Kafka, PostgreSQL), so a
+ *                     second stack can run beside the first
  */
-record LocalOptions(Path repoRoot, Path workDir, int kafkaPort, int kafkaControllerPort, int postgresPort,
-                    int simulatorPort, double speedFactor, int orders, String syncInterval, boolean demo, boolean ebay,
-                    boolean shopify, boolean walmart, boolean kaufland, boolean unsafeFastPostgres) {
-
-    /** The eBay simulator's port when {@code --ebay} is given (adapter-ebay listens on 8084). */
-    static final int EBAY_SIMULATOR_PORT = 9111;
-    /** The Shopify simulator's port when {@code --shopify} is given (adapter-shopify listens on 8085). */
-    static final int SHOPIFY_SIMULATOR_PORT = 9105;
-    /** The Walmart simulator's port when {@code --walmart} is given (adapter-walmart listens on 8086). */
-    static final int WALMART_SIMULATOR_PORT = 9121;
-    /** The Kaufland simulator's port when {@code --kaufland} is given (adapter-kaufland listens on 8087). */
-    static final int KAUFLAND_SIMULATOR_PORT = 9131;
+record LocalOptions(Path repoRoot, Path workDir, int portOffset, int kafkaPort, int kafkaControllerPort,
+                    int postgresPort, double speedFactor, int orders, String syncInterval, boolean demo,
+                    Set<Marketplace> marketplaces, boolean unsafeFastPostgres, LocalJvm jvm) {
 
     static final String USAGE = """
             usage: ./nexus local [options]
-              --work-dir DIR       state of the stack (Kafka log, PostgreSQL data, keys, logs)   [NEXUS_WORK_DIR, default <repo>/.work]
-              --speed N            the simulator and the adapter run N times faster than Amazon's documented
-                                   rate limits                                                    [NEXUS_SPEED_FACTOR, default 100]
-              --orders N           orders the Amazon simulator holds                              [NEXUS_SIM_ORDERS, default 1500]
+              Runs Kafka, PostgreSQL, connection-service, sync-orchestrator, webhook-gateway and, per marketplace, its
+              simulator (in the launcher's JVM) and its adapter; creates one demo connection per marketplace and shows
+              them syncing. All seven marketplaces unless a subset is chosen:
+              --only LIST          a subset, comma-separated: amazon,ebay,shopify,walmart,kaufland,bol,zalando [NEXUS_ONLY]
+              --amazon --ebay --shopify --walmart --kaufland --bol --zalando
+                                   the same, one flag per marketplace (e.g. --ebay --bol = --only ebay,bol)
+                                   [NEXUS_<MARKETPLACE>=true]
+              --work-dir DIR       state of the stack (Kafka log, PostgreSQL data, keys, CDS archives, logs)
+                                                                                   [NEXUS_WORK_DIR, default <repo>/.work]
+              --speed N            simulators and adapters run N times faster than the documented rate limits
+                                                                                   [NEXUS_SPEED_FACTOR, default 100]
+              --orders N           orders each simulator holds                     [NEXUS_SIM_ORDERS, default 1500]
               --sync-interval D    sync every connection every D (e.g. 2m), whatever its setting  [NEXUS_SYNC_INTERVAL]
-              --kafka-port N       Kafka listener (the controller takes N+1)                       [NEXUS_KAFKA_PORT, default 9092]
-              --postgres-port N    PostgreSQL                                                      [NEXUS_POSTGRES_PORT, default 5432]
-              --no-demo            do not create the demo connection
-              --ebay               also run the eBay simulator (:9111) and adapter-ebay (:8084)    [NEXUS_EBAY=true]
-              --shopify            also run the Shopify simulator (:9105) and adapter-shopify (:8085) [NEXUS_SHOPIFY=true]
-              --walmart            also run the Walmart simulator (:9121) and adapter-walmart (:8086) [NEXUS_WALMART=true]
-              --kaufland           also run the Kaufland simulator (:9131) and adapter-kaufland (:8087) [NEXUS_KAUFLAND=true]
+              --port-offset N      add N to every port below (a second stack beside the first)   [NEXUS_PORT_OFFSET, default 0]
+              --kafka-port N       Kafka listener (the controller takes N+1)       [NEXUS_KAFKA_PORT, default 9092]
+              --postgres-port N    PostgreSQL                                      [NEXUS_POSTGRES_PORT, default 5432]
+              --no-demo            do not create the demo connections
+              --jvm-tuning LEVEL   none, heap, cds or threads (each adds to the one before; README) [NEXUS_JVM_TUNING, default cds]
               --unsafe-fast-postgres  PostgreSQL without fsync and synchronous commit: faster, but a crash can
-                                   lose commits it acknowledged (default: durable)                [NEXUS_UNSAFE_FAST_POSTGRES=true]
+                                   lose commits it acknowledged (default: durable)  [NEXUS_UNSAFE_FAST_POSTGRES=true]
+              ports: connection-service 8081, sync-orchestrator 8082, webhook-gateway 8090; adapters amazon 8083,
+                     ebay 8084, shopify 8085, walmart 8086, kaufland 8087, bol 8088, zalando 8089; simulators amazon
+                     9101 (+9102 sandbox), shopify 9105, ebay 9111, walmart 9121, kaufland 9131, zalando 9141, bol 9151
             """;
+
+    /** A fixed port of the stack, shifted by {@code --port-offset}. */
+    int port(int base) {
+        return base + portOffset;
+    }
+
+    boolean runs(Marketplace marketplace) {
+        return marketplaces.contains(marketplace);
+    }
 
     static LocalOptions parse(String[] args, Map<String, String> env) {
         Path repoRoot = NexusServices.repoRoot();
@@ -47,26 +68,26 @@ record LocalOptions(Path repoRoot, Path workDir, int kafkaPort, int kafkaControl
         values.put("speed", env.getOrDefault("NEXUS_SPEED_FACTOR", "100"));
         values.put("orders", env.getOrDefault("NEXUS_SIM_ORDERS", "1500"));
         values.put("sync-interval", env.getOrDefault("NEXUS_SYNC_INTERVAL", ""));
-        values.put("kafka-port", env.getOrDefault("NEXUS_KAFKA_PORT", "9092"));
-        values.put("postgres-port", env.getOrDefault("NEXUS_POSTGRES_PORT", "5432"));
+        values.put("port-offset", env.getOrDefault("NEXUS_PORT_OFFSET", "0"));
+        values.put("kafka-port", env.getOrDefault("NEXUS_KAFKA_PORT", ""));
+        values.put("postgres-port", env.getOrDefault("NEXUS_POSTGRES_PORT", ""));
+        values.put("only", env.getOrDefault("NEXUS_ONLY", ""));
+        values.put("jvm-tuning", env.getOrDefault("NEXUS_JVM_TUNING", "cds"));
         boolean demo = true;
-        boolean ebay = Boolean.parseBoolean(env.getOrDefault("NEXUS_EBAY", "false"));
-        boolean shopify = Boolean.parseBoolean(env.getOrDefault("NEXUS_SHOPIFY", "false"));
-        boolean walmart = Boolean.parseBoolean(env.getOrDefault("NEXUS_WALMART", "false"));
-        boolean kaufland = Boolean.parseBoolean(env.getOrDefault("NEXUS_KAUFLAND", "false"));
         boolean unsafeFast = Boolean.parseBoolean(env.getOrDefault("NEXUS_UNSAFE_FAST_POSTGRES", "false"));
+        Set<Marketplace> chosen = EnumSet.noneOf(Marketplace.class);
+        for (Marketplace marketplace : Marketplace.values()) {
+            if (Boolean.parseBoolean(env.getOrDefault("NEXUS_" + marketplace.name(), "false"))) {
+                chosen.add(marketplace);
+            }
+        }
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            if (arg.equals("--no-demo")) {
+            Marketplace flag = arg.startsWith("--") ? Marketplace.find(arg.substring(2)).orElse(null) : null;
+            if (flag != null) {
+                chosen.add(flag);
+            } else if (arg.equals("--no-demo")) {
                 demo = false;
-            } else if (arg.equals("--ebay")) {
-                ebay = true;
-            } else if (arg.equals("--shopify")) {
-                shopify = true;
-            } else if (arg.equals("--walmart")) {
-                walmart = true;
-            } else if (arg.equals("--kaufland")) {
-                kaufland = true;
             } else if (arg.equals("--unsafe-fast-postgres")) {
                 unsafeFast = true;
             } else if (arg.equals("-h") || arg.equals("--help")) {
@@ -77,23 +98,39 @@ record LocalOptions(Path repoRoot, Path workDir, int kafkaPort, int kafkaControl
                 throw new UsageException("unknown or incomplete option: " + arg);
             }
         }
+        chosen.addAll(marketplaces(values.get("only")));
         try {
-            int kafkaPort = Integer.parseInt(values.get("kafka-port"));
+            int offset = Integer.parseInt(values.get("port-offset"));
+            int kafkaPort = values.get("kafka-port").isBlank() ? 9092 + offset : Integer.parseInt(values.get("kafka-port"));
+            int postgresPort = values.get("postgres-port").isBlank() ? 5432 + offset
+                    : Integer.parseInt(values.get("postgres-port"));
             double speed = Double.parseDouble(values.get("speed"));
             if (speed < 1) {
-                throw new UsageException("--speed must be at least 1 (1 = Amazon's documented rates)");
+                throw new UsageException("--speed must be at least 1 (1 = the documented rates)");
             }
             String interval = values.get("sync-interval").trim();
             if (!interval.isEmpty()) {
                 Duration.parse("PT" + interval.toUpperCase()); // fails early on e.g. "2 minutes"
             }
-            return new LocalOptions(repoRoot, Path.of(values.get("work-dir")).toAbsolutePath().normalize(), kafkaPort,
-                    kafkaPort + 1, Integer.parseInt(values.get("postgres-port")), 9101, speed,
-                    Integer.parseInt(values.get("orders")), interval, demo, ebay, shopify, walmart,
-                    kaufland, unsafeFast);
+            return new LocalOptions(repoRoot, Path.of(values.get("work-dir")).toAbsolutePath().normalize(), offset,
+                    kafkaPort, kafkaPort + 1, postgresPort, speed, Integer.parseInt(values.get("orders")), interval, demo,
+                    Collections.unmodifiableSet(chosen.isEmpty() ? EnumSet.allOf(Marketplace.class) : chosen),
+                    unsafeFast, LocalJvm.parse(values.get("jvm-tuning")));
         } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
             throw new UsageException("invalid value: " + e.getMessage());
         }
+    }
+
+    private static Set<Marketplace> marketplaces(String list) {
+        Set<Marketplace> chosen = EnumSet.noneOf(Marketplace.class);
+        for (String id : list.split(",")) {
+            if (!id.isBlank()) {
+                chosen.add(Marketplace.find(id.trim().toLowerCase()).orElseThrow(() -> new UsageException(
+                        "unknown marketplace '" + id.trim() + "' in --only; known: " + Arrays.stream(Marketplace.values())
+                                .map(Marketplace::id).collect(Collectors.joining(",")))));
+            }
+        }
+        return chosen;
     }
 
     /** A wrong command line: printed with the usage, exit code 2. */

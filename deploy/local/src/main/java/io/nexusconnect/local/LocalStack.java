@@ -1,26 +1,24 @@
 package io.nexusconnect.local;
 
-import io.nexusconnect.local.demo.AmazonDemo;
-import io.nexusconnect.local.demo.WalmartSpeed;
+import io.nexusconnect.contracts.Marketplace;
+import io.nexusconnect.local.demo.DemoMarketplace;
+import io.nexusconnect.local.demo.DemoMarketplaces;
+import io.nexusconnect.local.demo.StackDemo;
+import io.nexusconnect.local.demo.WebhookCounts;
 import io.nexusconnect.local.kafka.KafkaBroker;
 import io.nexusconnect.local.postgres.LocalPostgres;
 import io.nexusconnect.local.process.ChildProcess;
 import io.nexusconnect.local.process.Ports;
+import io.nexusconnect.local.process.ResourceUsage;
 import io.nexusconnect.local.process.ServiceProcess;
 import io.nexusconnect.local.secrets.LocalSecrets;
-import io.nexusconnect.sims.amazon.AmazonSimulator;
-import io.nexusconnect.sims.ebay.EbaySimConfig;
-import io.nexusconnect.sims.ebay.EbaySimulator;
-import io.nexusconnect.sims.shopify.ShopifySimConfig;
-import io.nexusconnect.sims.shopify.ShopifySimulator;
-import io.nexusconnect.sims.kaufland.KauflandSimConfig;
-import io.nexusconnect.sims.kaufland.KauflandSimulator;
-import io.nexusconnect.sims.walmart.WalmartSimConfig;
-import io.nexusconnect.sims.walmart.WalmartSimulator;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -31,9 +29,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * {@code ./nexus local}: the whole stack on one machine. A Kafka broker process, PostgreSQL, the Amazon simulator (in
- * this JVM), the three services as processes, and a demo connection that syncs against the simulator. Ctrl-C (or
- * any normal JVM exit) stops everything, newest first.
+ * {@code ./nexus local}: the whole stack on one machine. A Kafka broker process, PostgreSQL, the marketplace simulators
+ * (in this JVM), connection-service, sync-orchestrator, webhook-gateway and one adapter per marketplace as processes,
+ * and a demo connection per marketplace that syncs against its simulator. Ctrl-C (or any normal JVM exit) stops
+ * everything, newest first.
  */
 public final class LocalStack {
     private static final Duration KAFKA_TIMEOUT = Duration.ofMinutes(2);
@@ -42,7 +41,8 @@ public final class LocalStack {
     private static final String CONNECTIONS_ROLE = "nexus_connections";
 
     private final LocalOptions options;
-    private final long startedAt = System.nanoTime();
+    /** When the process started: {@code ./nexus} execs this JVM, so its script's own work is included. */
+    private final Instant launchedAt = ProcessHandle.current().info().startInstant().orElse(Instant.now());
     /** What to stop on the way out, newest first. */
     private final Deque<AutoCloseable> running = new ConcurrentLinkedDeque<>();
     private volatile boolean stopping;
@@ -78,7 +78,8 @@ public final class LocalStack {
 
     private void run() {
         Path work = options.workDir();
-        step("work dir " + work + " (delete it for a clean start)");
+        step("work dir " + work + " (delete it for a clean start); marketplaces " + options.marketplaces().stream()
+                .map(Marketplace::id).toList() + "; JVM tuning " + options.jvm().name().toLowerCase());
         stopLeftovers();
         requirePortsFree();
         LocalSecrets secrets = LocalSecrets.loadOrCreate(work);
@@ -98,81 +99,108 @@ public final class LocalStack {
         step("topics created");
         LocalPostgres.Database connectionsDb = database.ensureDatabase(CONNECTIONS_DATABASE, CONNECTIONS_ROLE, secrets.databasePassword());
 
-        AmazonSimulator simulator = AmazonDemo.startSimulator(options.simulatorPort(), options.orders(), options.speedFactor());
-        running.push(simulator);
-        step("Amazon SP-API simulator on " + simulator.baseUrl() + " (" + options.orders() + " orders, speed x" + options.speedFactor() + ")");
+        Map<String, String> environment = environment();
+        List<DemoMarketplace> marketplaces = new ArrayList<>();
+        DemoMarketplaces.Setup setup = new DemoMarketplaces.Setup(options.repoRoot(), work, options.portOffset(),
+                options.orders(), options.speedFactor(), broker.bootstrapServers(), secrets.keyRingSpec(),
+                secrets.primaryKeyId(), environment, service -> options.jvm().options(service, options.repoRoot(), work));
+        for (Marketplace marketplace : options.marketplaces()) {
+            DemoMarketplace started = DemoMarketplaces.start(marketplace, setup);
+            running.push(started);
+            marketplaces.add(started);
+            step(started.description());
+        }
 
+        // the Amazon simulator's URLs are adapter-amazon's, which DemoMarketplaces wires; the core services need none
         NexusServices.Wiring wiring = new NexusServices.Wiring(broker.bootstrapServers(), connectionsDb, secrets.keyRingSpec(),
                 secrets.primaryKeyId(), secrets.jwtSigner().publicKeyPem(), secrets.jwtSigner().issuer(),
-                simulator.lwaTokenUrl(), simulator.baseUrl(), simulator.sandboxBaseUrl(), options.speedFactor(), extraEnvironment());
-        List<ServiceProcess.Spec> specs = NexusServices.specs(options.repoRoot(), work, NexusServices.ServicePorts.LOCAL,
-                wiring, ServiceProcess.DEFAULT_JVM_OPTIONS);
-        if (options.ebay()) {
-            EbaySimulator ebay = EbaySimulator.start(EbaySimConfig.builder().port(LocalOptions.EBAY_SIMULATOR_PORT)
-                    .orderCount(options.orders()).build());
-            running.push(ebay);
-            step("eBay REST simulator on " + ebay.baseUrl() + " (" + options.orders() + " orders; demo keys in EbaySimulator.DEMO)");
-            specs.add(NexusServices.adapterEbay(options.repoRoot(), work, NexusServices.ADAPTER_EBAY_PORT, wiring,
-                    ebay.baseUrl(), ServiceProcess.DEFAULT_JVM_OPTIONS));
-        }
-        if (options.shopify()) {
-            ShopifySimulator shopify = ShopifySimulator.start(ShopifySimConfig.defaults()
-                    .withPort(LocalOptions.SHOPIFY_SIMULATOR_PORT).withData(options.orders(), 150, 42));
-            running.push(shopify);
-            step("Shopify Admin API simulator on " + shopify.baseUrl() + " (" + options.orders() + " orders; shop "
-                    + ShopifySimulator.DEMO.myshopifyDomain() + ", token in ShopifySimulator.DEMO)");
-            specs.add(NexusServices.adapterShopify(options.repoRoot(), work, NexusServices.ADAPTER_SHOPIFY_PORT, wiring,
-                    shopify.baseUrl(), ServiceProcess.DEFAULT_JVM_OPTIONS));
-        }
-        if (options.walmart()) {
-            WalmartSimulator walmart = WalmartSimulator.start(WalmartSimConfig.defaults()
-                    .withPort(LocalOptions.WALMART_SIMULATOR_PORT).withData(options.orders(), 60, 42)
-                    .withBuckets(WalmartSpeed.buckets(options.speedFactor())));
-            running.push(walmart);
-            step("Walmart Marketplace API simulator on " + walmart.baseUrl() + " (" + options.orders()
-                    + " orders, speed x" + options.speedFactor() + "; client id and secret in WalmartSimulator.DEMO)");
-            specs.add(NexusServices.adapterWalmart(options.repoRoot(), work, NexusServices.ADAPTER_WALMART_PORT, wiring,
-                    walmart.baseUrl(), options.speedFactor(), ServiceProcess.DEFAULT_JVM_OPTIONS));
-        }
-        if (options.kaufland()) {
-            KauflandSimulator kaufland = KauflandSimulator.start(KauflandSimConfig.defaults()
-                    .withPort(LocalOptions.KAUFLAND_SIMULATOR_PORT).withData(options.orders(), 100, 42));
-            running.push(kaufland);
-            step("Kaufland Seller API simulator on " + kaufland.baseUrl() + " (" + options.orders()
-                    + " orders; keys in KauflandSimulator.DEMO)");
-            specs.add(NexusServices.adapterKaufland(options.repoRoot(), work, NexusServices.ADAPTER_KAUFLAND_PORT,
-                    wiring, kaufland.baseUrl(), options.speedFactor(), ServiceProcess.DEFAULT_JVM_OPTIONS));
-        }
-        step("starting " + String.join(", ", specs.stream().map(ServiceProcess.Spec::name).toList()) + " ...");
+                "", "", "", options.speedFactor(), environment);
+        List<ServiceProcess.Spec> specs = NexusServices.coreSpecs(options.repoRoot(), work, servicePorts(), wiring,
+                service -> options.jvm().options(service, options.repoRoot(), work));
+        Map<String, String> gatewayEnvironment = new LinkedHashMap<>(environment);
+        // eBay signs its pushes with keys the gateway fetches from eBay's getPublicKey: here the simulator's
+        marketplaces.stream().filter(m -> m.marketplace() == Marketplace.EBAY).findFirst().ifPresent(ebay ->
+                gatewayEnvironment.put("NEXUS_GATEWAY_EBAY_PRODUCTION_BASE_URL", ebay.baseUrl()));
+        specs.add(NexusServices.webhookGateway(options.repoRoot(), work, gatewayPort(), broker.bootstrapServers(),
+                secrets.keyRingSpec(), secrets.primaryKeyId(), "http://localhost:" + gatewayPort(), gatewayEnvironment,
+                options.jvm().options(NexusServices.WEBHOOK_GATEWAY, options.repoRoot(), work)));
+        marketplaces.forEach(marketplace -> specs.add(marketplace.adapter()));
+        step("starting " + specs.size() + " services: " + String.join(", ", specs.stream().map(ServiceProcess.Spec::name).toList()) + " ...");
         // registered for shutdown one by one as they start, so Ctrl-C during start-up stops what is already running
         List<ServiceProcess> services = new CopyOnWriteArrayList<>();
         running.push(() -> NexusServices.stopAll(services));
         specs.forEach(spec -> services.add(ServiceProcess.start(spec)));
         NexusServices.awaitAllReady(services, SERVICES_TIMEOUT);
+        double readySeconds = elapsedSeconds();
         services.forEach(service -> step(service.name() + " ready on " + service.baseUrl() + " (log " + log(service.name()) + ")"));
+        ResourceUsage.Report usage = ResourceUsage.measure(processes(broker, services));
+        step(String.format("all %d services ready %.1f s after launch; %s", services.size(), readySeconds, usage.summary()));
+        step("  " + usage.breakdown());
 
-        String token = secrets.jwtSigner().tokenForTenant(AmazonDemo.TENANT, "local-dev", Duration.ofHours(12));
-        printEndpoints(services, token);
+        String token = secrets.jwtSigner().tokenForTenant(StackDemo.TENANT, "local-dev", Duration.ofHours(12));
+        printEndpoints(services, token, readySeconds);
         printConsole(services.getFirst().baseUrl(), token);
         if (!options.demo()) {
             step("up; Ctrl-C stops everything");
+            dumpArchives(services);
             waitForever();
         }
-        new AmazonDemo(services.getFirst().baseUrl(), token, simulator, this::step, () -> stopping).run();
+        WebhookCounts webhooks = new WebhookCounts(broker.bootstrapServers(), options.marketplaces());
+        running.push(webhooks);
+        new StackDemo(services.getFirst().baseUrl(), token, marketplaces, webhooks, "http://localhost:" + gatewayPort(),
+                this::step, () -> stopping, () -> {
+            step("every demo connection is active; " + ResourceUsage.measure(processes(broker, services)).summary());
+            Thread.ofVirtual().name("cds-archives").start(() -> dumpArchives(services));
+        }).run();
     }
 
-    private Map<String, String> extraEnvironment() {
-        return options.syncInterval().isEmpty() ? Map.of() : Map.of("NEXUS_ORCHESTRATOR_INTERVAL_OVERRIDE", options.syncInterval());
+    /** The first run of a tuning level with CDS writes each service's archive, for every later start to map. */
+    private void dumpArchives(List<ServiceProcess> services) {
+        int written = options.jvm().dumpMissingArchives(services, options.repoRoot(), options.workDir());
+        if (written > 0 && !stopping) {
+            step("CDS archives written for " + written + " services under " + options.workDir().resolve("cds")
+                    + "; the next start maps them");
+        }
+    }
+
+    /** Every process of the stack by name, the launcher (with the simulators) last. */
+    private Map<String, Long> processes(KafkaBroker broker, List<ServiceProcess> services) {
+        Map<String, Long> roots = new LinkedHashMap<>();
+        services.forEach(service -> roots.put(service.name(), service.process().pid()));
+        roots.put("kafka", broker.process().pid());
+        ResourceUsage.postmasterPid(options.workDir().resolve("postgres/data")).ifPresent(pid -> roots.put("postgres", pid));
+        roots.put("launcher+simulators", ProcessHandle.current().pid());
+        return roots;
+    }
+
+    private Map<String, String> environment() {
+        Map<String, String> environment = new LinkedHashMap<>(options.jvm().environment());
+        // where adapters register the marketplaces' webhook callbacks: the gateway of this stack
+        environment.put("NEXUS_WEBHOOKS_PUBLIC_BASE_URL", "http://localhost:" + gatewayPort());
+        if (!options.syncInterval().isEmpty()) {
+            environment.put("NEXUS_ORCHESTRATOR_INTERVAL_OVERRIDE", options.syncInterval());
+        }
+        return environment;
+    }
+
+    private NexusServices.ServicePorts servicePorts() {
+        return new NexusServices.ServicePorts(options.port(8081), options.port(8082),
+                options.port(DemoMarketplaces.adapterPort(Marketplace.AMAZON)));
+    }
+
+    private int gatewayPort() {
+        return options.port(NexusServices.WEBHOOK_GATEWAY_PORT);
     }
 
     /** What a launcher killed with kill -9 left running in this work dir (children run in their own session). */
     private void stopLeftovers() {
         // clients first: PostgreSQL's SIGTERM shutdown waits for its connections to close
-        for (String service : List.of(NexusServices.CONNECTION_SERVICE, NexusServices.SYNC_ORCHESTRATOR, NexusServices.ADAPTER_AMAZON,
-                NexusServices.ADAPTER_EBAY, NexusServices.ADAPTER_SHOPIFY, NexusServices.ADAPTER_WALMART,
-                NexusServices.ADAPTER_KAUFLAND)) {
-            ChildProcess.stopLeftover(service, options.workDir().resolve(service));
+        List<String> names = new ArrayList<>(List.of(NexusServices.CONNECTION_SERVICE, NexusServices.SYNC_ORCHESTRATOR,
+                NexusServices.WEBHOOK_GATEWAY));
+        for (Marketplace marketplace : Marketplace.values()) {
+            names.add(DemoMarketplaces.adapterName(marketplace));
         }
+        names.forEach(service -> ChildProcess.stopLeftover(service, options.workDir().resolve(service)));
         KafkaBroker.stopLeftover(kafkaSettings());
         LocalPostgres.stopLeftover(postgresSettings());
     }
@@ -191,27 +219,16 @@ public final class LocalStack {
         Ports.requireFree(options.kafkaPort(), "Kafka");
         Ports.requireFree(options.kafkaControllerPort(), "Kafka controller");
         Ports.requireFree(options.postgresPort(), "PostgreSQL; choose another with --postgres-port");
-        Ports.requireFree(options.simulatorPort(), "Amazon simulator");
-        Ports.requireFree(options.simulatorPort() + 1, "Amazon simulator sandbox");
-        NexusServices.ServicePorts ports = NexusServices.ServicePorts.LOCAL;
+        NexusServices.ServicePorts ports = servicePorts();
         Ports.requireFree(ports.connectionService(), NexusServices.CONNECTION_SERVICE);
         Ports.requireFree(ports.syncOrchestrator(), NexusServices.SYNC_ORCHESTRATOR);
-        Ports.requireFree(ports.adapterAmazon(), NexusServices.ADAPTER_AMAZON);
-        if (options.ebay()) {
-            Ports.requireFree(LocalOptions.EBAY_SIMULATOR_PORT, "eBay simulator");
-            Ports.requireFree(NexusServices.ADAPTER_EBAY_PORT, NexusServices.ADAPTER_EBAY);
+        Ports.requireFree(gatewayPort(), NexusServices.WEBHOOK_GATEWAY);
+        for (Marketplace marketplace : options.marketplaces()) {
+            Ports.requireFree(options.port(DemoMarketplaces.simulatorPort(marketplace)), marketplace.displayName() + " simulator");
+            Ports.requireFree(options.port(DemoMarketplaces.adapterPort(marketplace)), DemoMarketplaces.adapterName(marketplace));
         }
-        if (options.shopify()) {
-            Ports.requireFree(LocalOptions.SHOPIFY_SIMULATOR_PORT, "Shopify simulator");
-            Ports.requireFree(NexusServices.ADAPTER_SHOPIFY_PORT, NexusServices.ADAPTER_SHOPIFY);
-        }
-        if (options.walmart()) {
-            Ports.requireFree(LocalOptions.WALMART_SIMULATOR_PORT, "Walmart simulator");
-            Ports.requireFree(NexusServices.ADAPTER_WALMART_PORT, NexusServices.ADAPTER_WALMART);
-        }
-        if (options.kaufland()) {
-            Ports.requireFree(LocalOptions.KAUFLAND_SIMULATOR_PORT, "Kaufland simulator");
-            Ports.requireFree(NexusServices.ADAPTER_KAUFLAND_PORT, NexusServices.ADAPTER_KAUFLAND);
+        if (options.runs(Marketplace.AMAZON)) {
+            Ports.requireFree(options.port(DemoMarketplaces.simulatorPort(Marketplace.AMAZON) + 1), "Amazon simulator sandbox");
         }
     }
 
@@ -233,16 +250,17 @@ public final class LocalStack {
         }
     }
 
-    private void printEndpoints(List<ServiceProcess> services, String token) {
+    private void printEndpoints(List<ServiceProcess> services, String token, double readySeconds) {
         String connections = services.getFirst().baseUrl();
         Path tokenFile = LocalSecrets.saveDevToken(options.workDir(), token);
         System.out.printf("""
 
-                ── nexus-connect is up (%.1f s) ──────────────────────────────────────────────
+                ── nexus-connect is up (%.1f s after launch) ─────────────────────────────────
                   REST API     %s/api/connections
                   Swagger UI   %s/q/swagger-ui
-                  health       %s/q/health   %s/q/health   %s/q/health
                   orchestrator %s/orchestrator/shard
+                  webhooks     http://localhost:%d/api/webhooks/{marketplace}/{connectionId}
+                  health       http://localhost:<port>/q/health (ports above)
                   Kafka        %s      PostgreSQL  %s
                   logs         %s
                   dev token (tenant %s, 12 h; also in %s):
@@ -250,10 +268,9 @@ public final class LocalStack {
 
                   try: curl -s -H "Authorization: Bearer $(cat %s)" %s/api/connections
                 ───────────────────────────────────────────────────────────────────────────────
-                %n""", elapsedSeconds(), connections, connections, services.get(0).baseUrl(), services.get(1).baseUrl(),
-                services.get(2).baseUrl(), services.get(1).baseUrl(), "127.0.0.1:" + options.kafkaPort(),
-                "localhost:" + options.postgresPort(), options.workDir().resolve("logs"), AmazonDemo.TENANT, tokenFile,
-                token, tokenFile, connections);
+                %n""", readySeconds, connections, connections, services.get(1).baseUrl(), gatewayPort(),
+                "127.0.0.1:" + options.kafkaPort(), "localhost:" + options.postgresPort(),
+                options.workDir().resolve("logs"), StackDemo.TENANT, tokenFile, token, tokenFile, connections);
     }
 
     /**
@@ -265,7 +282,7 @@ public final class LocalStack {
                 ── Connections console (signs you in as tenant %s with the dev token) ─────────
                 %s/console/#token=%s
                 ───────────────────────────────────────────────────────────────────────────────
-                %n""", AmazonDemo.TENANT, connectionService, token);
+                %n""", StackDemo.TENANT, connectionService, token);
     }
 
     private Path log(String name) {
@@ -277,7 +294,7 @@ public final class LocalStack {
     }
 
     private double elapsedSeconds() {
-        return (System.nanoTime() - startedAt) / 1e9;
+        return Duration.between(launchedAt, Instant.now()).toMillis() / 1000.0;
     }
 
     private static void waitForever() {
@@ -288,7 +305,7 @@ public final class LocalStack {
         }
     }
 
-    /** The shutdown hook: services first (they flush to Kafka and PostgreSQL), then the simulator, broker, database. */
+    /** The shutdown hook: services first (they flush to Kafka and PostgreSQL), then the simulators, broker, database. */
     private void stop() {
         stopping = true;
         if (running.isEmpty()) {

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * The services of the stack as processes: which module, which port, and the environment that wires each to the shared
@@ -24,17 +25,14 @@ public final class NexusServices {
     public static final String SYNC_ORCHESTRATOR = "sync-orchestrator";
     public static final String ADAPTER_AMAZON = "adapter-amazon";
     public static final String ADAPTER_EBAY = "adapter-ebay";
-    /** adapter-ebay's port in {@code ./nexus local}. */
-    public static final int ADAPTER_EBAY_PORT = 8084;
     public static final String ADAPTER_SHOPIFY = "adapter-shopify";
-    /** adapter-shopify's port in {@code ./nexus local}. */
-    public static final int ADAPTER_SHOPIFY_PORT = 8085;
     public static final String ADAPTER_WALMART = "adapter-walmart";
-    /** adapter-walmart's port in {@code ./nexus local}. */
-    public static final int ADAPTER_WALMART_PORT = 8086;
     public static final String ADAPTER_KAUFLAND = "adapter-kaufland";
-    /** adapter-kaufland's port in {@code ./nexus local}. */
-    public static final int ADAPTER_KAUFLAND_PORT = 8087;
+    public static final String ADAPTER_BOL = "adapter-bol";
+    public static final String ADAPTER_ZALANDO = "adapter-zalando";
+    public static final String WEBHOOK_GATEWAY = "webhook-gateway";
+    /** webhook-gateway's port in {@code ./nexus local}. */
+    public static final int WEBHOOK_GATEWAY_PORT = 8090;
 
     private NexusServices() {
     }
@@ -86,13 +84,27 @@ public final class NexusServices {
     }
 
     /**
-     * The three service specs.
+     * The three service specs: connection-service, sync-orchestrator and adapter-amazon.
      *
      * @param repoRoot the checkout (holds each module's {@code target/quarkus-app})
      * @param workDir  per-service run directories, logs ({@code logs/<service>.log}) and Debezium offsets
      */
     public static List<ServiceProcess.Spec> specs(Path repoRoot, Path workDir, ServicePorts ports, Wiring wiring,
                                                   List<String> jvmOptions) {
+        List<ServiceProcess.Spec> specs = coreSpecs(repoRoot, workDir, ports, wiring, name -> jvmOptions);
+        specs.add(adapterAmazon(repoRoot, workDir, ports.adapterAmazon(), wiring.kafkaBootstrapServers(),
+                wiring.keyRingSpec(), wiring.primaryKeyId(), wiring.amazonLwaTokenUrl(), wiring.amazonEndpoint(),
+                wiring.amazonSandboxEndpoint(), wiring.amazonSpeedFactor(), wiring.extraEnvironment(), jvmOptions));
+        return specs;
+    }
+
+    /**
+     * connection-service and sync-orchestrator, the services every stack has whatever marketplaces it runs.
+     *
+     * @param jvmOptions the JVM options of a service by its name
+     */
+    public static List<ServiceProcess.Spec> coreSpecs(Path repoRoot, Path workDir, ServicePorts ports, Wiring wiring,
+                                                      Function<String, List<String>> jvmOptions) {
         Map<String, String> common = new LinkedHashMap<>();
         common.put("KAFKA_BOOTSTRAP_SERVERS", wiring.kafkaBootstrapServers());
         common.put("NEXUS_CREDENTIALS_KEYS", wiring.keyRingSpec());
@@ -109,34 +121,38 @@ public final class NexusServices {
         connectionService.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
         connectionService.put("NEXUS_OUTBOX_OFFSET_DIR", workDir.resolve(CONNECTION_SERVICE).resolve("outbox-offsets").toAbsolutePath().toString());
 
-        Map<String, String> adapterAmazon = new LinkedHashMap<>(common);
-        adapterAmazon.put("NEXUS_AMAZON_LWA_TOKEN_URL", wiring.amazonLwaTokenUrl());
-        adapterAmazon.put("NEXUS_AMAZON_ENDPOINTS_NA", wiring.amazonEndpoint());
-        adapterAmazon.put("NEXUS_AMAZON_ENDPOINTS_EU", wiring.amazonEndpoint());
-        adapterAmazon.put("NEXUS_AMAZON_ENDPOINTS_FE", wiring.amazonEndpoint());
-        adapterAmazon.put("NEXUS_AMAZON_SANDBOX_ENDPOINTS_NA", wiring.amazonSandboxEndpoint());
-        adapterAmazon.put("NEXUS_AMAZON_SANDBOX_ENDPOINTS_EU", wiring.amazonSandboxEndpoint());
-        adapterAmazon.put("NEXUS_AMAZON_SANDBOX_ENDPOINTS_FE", wiring.amazonSandboxEndpoint());
-        adapterAmazon.put("NEXUS_AMAZON_RATE_LIMIT_SPEED_FACTOR", String.valueOf(wiring.amazonSpeedFactor()));
-
         List<ServiceProcess.Spec> specs = new ArrayList<>();
-        specs.add(spec(CONNECTION_SERVICE, ports.connectionService(), connectionService, repoRoot, workDir, wiring, jvmOptions));
-        specs.add(spec(SYNC_ORCHESTRATOR, ports.syncOrchestrator(), common, repoRoot, workDir, wiring, jvmOptions));
-        specs.add(spec(ADAPTER_AMAZON, ports.adapterAmazon(), adapterAmazon, repoRoot, workDir, wiring, jvmOptions));
+        specs.add(spec(CONNECTION_SERVICE, ports.connectionService(), connectionService, repoRoot, workDir, wiring,
+                jvmOptions.apply(CONNECTION_SERVICE)));
+        specs.add(spec(SYNC_ORCHESTRATOR, ports.syncOrchestrator(), common, repoRoot, workDir, wiring,
+                jvmOptions.apply(SYNC_ORCHESTRATOR)));
         return specs;
     }
 
     /**
-     * adapter-ebay wired to the infrastructure and to an eBay API at {@code ebayBaseUrl} (the simulator's: token
-     * endpoint, api.ebay.com and apiz.ebay.com on one host). Started beside the three services when eBay is wanted.
+     * adapter-amazon wired to the infrastructure and to SP-API at {@code endpoint} for all three regions (the
+     * simulator's), {@code sandboxEndpoint} for connections with {@code sandbox=true}, LWA at {@code lwaTokenUrl}, its
+     * rate limits {@code speedFactor} times the documented ones.
      */
-    public static ServiceProcess.Spec adapterEbay(Path repoRoot, Path workDir, int port, Wiring wiring, String ebayBaseUrl,
-                                                  List<String> jvmOptions) {
-        return adapterEbay(repoRoot, workDir, port, wiring.kafkaBootstrapServers(), wiring.keyRingSpec(),
-                wiring.primaryKeyId(), ebayBaseUrl, wiring.extraEnvironment(), jvmOptions);
+    public static ServiceProcess.Spec adapterAmazon(Path repoRoot, Path workDir, int port, String kafkaBootstrapServers,
+                                                    String keyRingSpec, String primaryKeyId, String lwaTokenUrl,
+                                                    String endpoint, String sandboxEndpoint, double speedFactor,
+                                                    Map<String, String> extraEnvironment, List<String> jvmOptions) {
+        Map<String, String> amazon = new LinkedHashMap<>();
+        amazon.put("NEXUS_AMAZON_LWA_TOKEN_URL", lwaTokenUrl);
+        for (String region : List.of("NA", "EU", "FE")) {
+            amazon.put("NEXUS_AMAZON_ENDPOINTS_" + region, endpoint);
+            amazon.put("NEXUS_AMAZON_SANDBOX_ENDPOINTS_" + region, sandboxEndpoint);
+        }
+        amazon.put("NEXUS_AMAZON_RATE_LIMIT_SPEED_FACTOR", String.valueOf(speedFactor));
+        return adapter(ADAPTER_AMAZON, repoRoot, workDir, port, kafkaBootstrapServers, keyRingSpec, primaryKeyId, amazon,
+                extraEnvironment, jvmOptions);
     }
 
-    /** The same for a caller that has no full {@link Wiring} (the end-to-end tests add eBay to a running stack). */
+    /**
+     * adapter-ebay wired to the infrastructure and to an eBay API at {@code ebayBaseUrl} (the simulator's: token
+     * endpoint, api.ebay.com and apiz.ebay.com on one host).
+     */
     public static ServiceProcess.Spec adapterEbay(Path repoRoot, Path workDir, int port, String kafkaBootstrapServers,
                                                   String keyRingSpec, String primaryKeyId, String ebayBaseUrl,
                                                   Map<String, String> extraEnvironment, List<String> jvmOptions) {
@@ -150,15 +166,8 @@ public final class NexusServices {
 
     /**
      * adapter-shopify wired to the infrastructure and to a Shopify Admin API at {@code shopifyBaseUrl} (the simulator:
-     * every shop's {@code https://{shop}} is replaced by it). Started beside the three services when Shopify is wanted.
+     * every shop's {@code https://{shop}} is replaced by it).
      */
-    public static ServiceProcess.Spec adapterShopify(Path repoRoot, Path workDir, int port, Wiring wiring,
-                                                     String shopifyBaseUrl, List<String> jvmOptions) {
-        return adapterShopify(repoRoot, workDir, port, wiring.kafkaBootstrapServers(), wiring.keyRingSpec(),
-                wiring.primaryKeyId(), shopifyBaseUrl, wiring.extraEnvironment(), jvmOptions);
-    }
-
-    /** The same for a caller that has no full {@link Wiring} (the end-to-end tests add Shopify to a running stack). */
     public static ServiceProcess.Spec adapterShopify(Path repoRoot, Path workDir, int port, String kafkaBootstrapServers,
                                                      String keyRingSpec, String primaryKeyId, String shopifyBaseUrl,
                                                      Map<String, String> extraEnvironment, List<String> jvmOptions) {
@@ -171,13 +180,6 @@ public final class NexusServices {
      * simulator's: {@code /v3/token} and the APIs on one host), its token buckets {@code speedFactor} times the
      * documented rates (1 in front of Walmart, the simulator's factor against a simulator whose buckets are as fast).
      */
-    public static ServiceProcess.Spec adapterWalmart(Path repoRoot, Path workDir, int port, Wiring wiring,
-                                                     String walmartBaseUrl, double speedFactor, List<String> jvmOptions) {
-        return adapterWalmart(repoRoot, workDir, port, wiring.kafkaBootstrapServers(), wiring.keyRingSpec(),
-                wiring.primaryKeyId(), walmartBaseUrl, speedFactor, wiring.extraEnvironment(), jvmOptions);
-    }
-
-    /** The same for a caller that has no full {@link Wiring} (the end-to-end tests add Walmart to a running stack). */
     public static ServiceProcess.Spec adapterWalmart(Path repoRoot, Path workDir, int port, String kafkaBootstrapServers,
                                                      String keyRingSpec, String primaryKeyId, String walmartBaseUrl,
                                                      double speedFactor, Map<String, String> extraEnvironment,
@@ -196,13 +198,6 @@ public final class NexusServices {
      * adapter-kaufland wired to the infrastructure and to the Seller API v2 at {@code kauflandApiUrl} (the simulator's
      * {@link io.nexusconnect.sims.kaufland.KauflandSimulator#baseUrl()}), its backoff {@code speedFactor} times faster.
      */
-    public static ServiceProcess.Spec adapterKaufland(Path repoRoot, Path workDir, int port, Wiring wiring,
-                                                      String kauflandApiUrl, double speedFactor, List<String> jvmOptions) {
-        return adapterKaufland(repoRoot, workDir, port, wiring.kafkaBootstrapServers(), wiring.keyRingSpec(),
-                wiring.primaryKeyId(), kauflandApiUrl, speedFactor, wiring.extraEnvironment(), jvmOptions);
-    }
-
-    /** The same for a caller that has no full {@link Wiring} (the end-to-end tests add Kaufland to a running stack). */
     public static ServiceProcess.Spec adapterKaufland(Path repoRoot, Path workDir, int port, String kafkaBootstrapServers,
                                                       String keyRingSpec, String primaryKeyId, String kauflandApiUrl,
                                                       double speedFactor, Map<String, String> extraEnvironment,
@@ -214,7 +209,53 @@ public final class NexusServices {
                 kaufland, extraEnvironment, jvmOptions);
     }
 
-    /** An adapter beside the three services: Kafka, the key ring, its marketplace's endpoints, then the extras. */
+    /**
+     * adapter-bol wired to the infrastructure and to the Retailer API at {@code bolBaseUrl} (the simulator's: the API
+     * and {@code /token} on one host), its per-operation buckets {@code speedFactor} times bol's published limits and
+     * process statuses polled every {@code processStatusPoll}.
+     */
+    public static ServiceProcess.Spec adapterBol(Path repoRoot, Path workDir, int port, String kafkaBootstrapServers,
+                                                 String keyRingSpec, String primaryKeyId, String bolBaseUrl,
+                                                 double speedFactor, Duration processStatusPoll,
+                                                 Map<String, String> extraEnvironment, List<String> jvmOptions) {
+        // system properties: "bol-token" and the operation ids do not survive the environment's naming
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.add("-Dnexus.apis.bol.base-url=" + bolBaseUrl);
+        options.add("-Dnexus.apis.bol-token.base-url=" + bolBaseUrl + "/token");
+        options.add("-Dnexus.apis.bol.speed-factor=" + speedFactor);
+        options.add("-Dnexus.bol.process-status.poll-interval=" + processStatusPoll);
+        return adapter(ADAPTER_BOL, repoRoot, workDir, port, kafkaBootstrapServers, keyRingSpec, primaryKeyId,
+                Map.of(), extraEnvironment, options);
+    }
+
+    /**
+     * adapter-zalando wired to the infrastructure and to zDirect at {@code zalandoBaseUrl} (the simulator's: the API
+     * and {@code /auth/token} on one host), its per-minute buckets {@code speedFactor} times the documented ones.
+     */
+    public static ServiceProcess.Spec adapterZalando(Path repoRoot, Path workDir, int port, String kafkaBootstrapServers,
+                                                     String keyRingSpec, String primaryKeyId, String zalandoBaseUrl,
+                                                     double speedFactor, Map<String, String> extraEnvironment,
+                                                     List<String> jvmOptions) {
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.add("-Dnexus.apis.zalando.base-url=" + zalandoBaseUrl);
+        options.add("-Dnexus.apis.zalando-token.base-url=" + zalandoBaseUrl + "/auth/token");
+        options.add("-Dnexus.apis.zalando.speed-factor=" + speedFactor);
+        return adapter(ADAPTER_ZALANDO, repoRoot, workDir, port, kafkaBootstrapServers, keyRingSpec, primaryKeyId,
+                Map.of(), extraEnvironment, options);
+    }
+
+    /**
+     * webhook-gateway wired to Kafka and the key ring (it verifies deliveries with the connections' webhook secrets),
+     * answering on {@code publicBaseUrl} (what callbacks are registered with).
+     */
+    public static ServiceProcess.Spec webhookGateway(Path repoRoot, Path workDir, int port, String kafkaBootstrapServers,
+                                                     String keyRingSpec, String primaryKeyId, String publicBaseUrl,
+                                                     Map<String, String> extraEnvironment, List<String> jvmOptions) {
+        return adapter(WEBHOOK_GATEWAY, repoRoot, workDir, port, kafkaBootstrapServers, keyRingSpec, primaryKeyId,
+                Map.of("NEXUS_GATEWAY_PUBLIC_BASE_URL", publicBaseUrl), extraEnvironment, jvmOptions);
+    }
+
+    /** A service beside the three: Kafka, the key ring, its marketplace's endpoints, then the extras. */
     private static ServiceProcess.Spec adapter(String name, Path repoRoot, Path workDir, int port,
                                                String kafkaBootstrapServers, String keyRingSpec, String primaryKeyId,
                                                Map<String, String> marketplaceEnvironment,

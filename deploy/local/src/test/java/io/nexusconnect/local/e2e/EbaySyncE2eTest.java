@@ -2,6 +2,7 @@ package io.nexusconnect.local.e2e;
 
 import io.nexusconnect.contracts.Marketplace;
 import io.nexusconnect.local.NexusServices;
+import io.nexusconnect.local.demo.DemoMarketplaces;
 import io.nexusconnect.local.process.Ports;
 import io.nexusconnect.local.process.ServiceProcess;
 import io.nexusconnect.sims.ebay.EbaySimConfig;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,14 +62,7 @@ class EbaySyncE2eTest {
                 .orElseThrow();
         EbayOrder multi = simulator.store().addOrder(Map.of(item.sku(), 3));
         EbaySimulator.DemoIdentity demo = EbaySimulator.DEMO;
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("appId", demo.clientId());
-        fields.put("devId", "3f2504e0-4f89-11d3-9a0c-0305e82c3301");
-        fields.put("certId", demo.clientSecret());
-        fields.put("userToken", "v^1.1#i^1#f^0#p^3#r^1#t^unused-user-token-000000000001");
-        fields.put("refreshToken", demo.refreshToken());
-        fields.put("notificationVerificationToken", "nexus_e2e_verification_token_000000001");
-        fields.put("marketplaceId", demo.marketplaceId());
+        Map<String, String> fields = DemoMarketplaces.ebayFields();
 
         // when: a platform team adds the connection and the orchestrator asks adapter-ebay for its first cycle
         FirstSync sync = FirstSync.ofNewConnection(stack, Marketplace.EBAY, "E2E eBay", fields,

@@ -104,7 +104,21 @@ final class FirstSync {
 
     /** The order's first line has {@code quantity} units at {@code unitPrice}, {@code lineTotal} in {@code currency}. */
     void assertFirstLine(String externalId, int quantity, BigDecimal unitPrice, BigDecimal lineTotal, String currency) {
-        JsonNode line = order(externalId).path("lines").path(0);
+        assertLine(order(externalId).path("lines").path(0), quantity, unitPrice, lineTotal, currency);
+    }
+
+    /** The same for the order's line {@code lineId}, where the marketplace does not promise the lines' order. */
+    void assertLine(String externalId, String lineId, int quantity, BigDecimal unitPrice, BigDecimal lineTotal,
+                    String currency) {
+        JsonNode order = order(externalId);
+        JsonNode line = java.util.stream.StreamSupport.stream(order.path("lines").spliterator(), false)
+                .filter(l -> lineId.equals(l.path("lineId").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no line " + lineId + " in " + order));
+        assertLine(line, quantity, unitPrice, lineTotal, currency);
+    }
+
+    private static void assertLine(JsonNode line, int quantity, BigDecimal unitPrice, BigDecimal lineTotal,
+                                   String currency) {
         assertThat(line.path("quantity").asInt()).as("quantity of %s", line).isEqualTo(quantity);
         assertThat(new BigDecimal(line.path("unitPrice").path("amount").asText())).isEqualByComparingTo(unitPrice);
         assertThat(new BigDecimal(line.path("lineTotal").path("amount").asText())).isEqualByComparingTo(lineTotal);
