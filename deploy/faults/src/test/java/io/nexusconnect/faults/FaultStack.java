@@ -93,7 +93,8 @@ final class FaultStack implements AutoCloseable {
         List<ServiceProcess.Spec> core = NexusServices.specs(NexusServices.repoRoot(), work, ports, wiring,
                 ServiceProcess.DEFAULT_JVM_OPTIONS);
         core.stream().filter(spec -> !spec.name().equals(NexusServices.ADAPTER_AMAZON)).forEach(this::register);
-        register(NexusServices.adapterShopify(NexusServices.repoRoot(), work, Ports.free(), wiring, shopify.baseUrl(),
+        register(NexusServices.adapterShopify(NexusServices.repoRoot(), work, Ports.free(), wiring.kafkaBootstrapServers(),
+                wiring.keyRingSpec(), wiring.primaryKeyId(), shopify.baseUrl(), wiring.extraEnvironment(),
                 ServiceProcess.DEFAULT_JVM_OPTIONS));
         register(gatewaySpec(Ports.free(), wiring));
         List<ServiceProcess> started = new ArrayList<>();

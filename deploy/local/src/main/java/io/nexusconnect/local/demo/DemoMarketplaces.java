@@ -106,7 +106,7 @@ public final class DemoMarketplaces {
                 yield new DemoMarketplace(marketplace, label, sim, sim.baseUrl(), "eBay REST simulator on " + sim.baseUrl() + " ("
                         + orders + " orders)", ebayFields(), sim.requestLog()::total, NexusServices.adapterEbay(repo,
                         work, adapterPort, setup.kafkaBootstrapServers(), setup.keyRingSpec(), setup.primaryKeyId(),
-                        sim.baseUrl(), setup.extraEnvironment(), jvm), WebhookPushes.NONE);
+                        sim.baseUrl(), setup.extraEnvironment(), jvm), WebhookPushes.ebay(sim));
             }
             case SHOPIFY -> {
                 ShopifySimulator sim = ShopifySimulator.start(ShopifySimConfig.defaults().withPort(simPort)

@@ -1,5 +1,6 @@
 package io.nexusconnect.local.demo;
 
+import io.nexusconnect.sims.ebay.EbaySimulator;
 import io.nexusconnect.sims.shopify.ShopifySimulator;
 import io.nexusconnect.sims.shopify.webhooks.Topics;
 
@@ -36,6 +37,26 @@ public interface WebhookPushes {
             }
             for (int i = 0; i < count; i++) {
                 simulator.events().createOrder(Map.of(), BigDecimal.ZERO);
+            }
+            return count;
+        };
+    }
+
+    /**
+     * eBay: once adapter-ebay registered the connection's destination (eBay validated the gateway's challenge answer)
+     * and its ORDER_CONFIRMATION subscription, buyers place orders; the simulator pushes one signed notification per
+     * line item, which the gateway verifies with the key it fetches from the simulator's getPublicKey.
+     */
+    static WebhookPushes ebay(EbaySimulator simulator) {
+        return (connectionId, gatewayBaseUrl, count) -> {
+            String endpoint = gatewayBaseUrl + "/api/webhooks/ebay/" + connectionId;
+            boolean registered = simulator.notifications().destinations().stream()
+                    .anyMatch(destination -> destination.endpoint().equals(endpoint) && destination.enabled());
+            if (!registered) {
+                return 0;
+            }
+            for (int i = 0; i < count; i++) {
+                simulator.placeOrder(Map.of());
             }
             return count;
         };
