@@ -8,6 +8,7 @@ import io.nexusconnect.contracts.kafka.RetryBackoff;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
@@ -49,6 +50,7 @@ public final class OrderedPartitionConsumer implements ConsumerLag, AutoCloseabl
     private static final Logger LOG = Logger.getLogger(OrderedPartitionConsumer.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     private static final Duration LAG_REFRESH = Duration.ofSeconds(1);
+    private static final Duration IDLE_POLL = Duration.ofMillis(100);
 
     /**
      * @param concurrency   how many records (partitions) are processed at once
@@ -73,6 +75,8 @@ public final class OrderedPartitionConsumer implements ConsumerLag, AutoCloseabl
     private final ExecutorService workers;
     private final Thread pollThread;
     private final ConcurrentLinkedQueue<Completion> completions = new ConcurrentLinkedQueue<>();
+    /** Released by a worker when its record finished, so a waiting poll loop takes the completion at once. */
+    private final java.util.concurrent.Semaphore finished = new java.util.concurrent.Semaphore(0);
     private final Map<TopicPartition, Deque<ConsumerRecord<String, String>>> queued = new HashMap<>();
     private final Set<TopicPartition> inFlight = new HashSet<>();
     private final Set<TopicPartition> assigned = new HashSet<>();
@@ -153,27 +157,19 @@ public final class OrderedPartitionConsumer implements ConsumerLag, AutoCloseabl
             consumer = kafka;
             kafka.subscribe(List.of(settings.topic()), new Rebalance());
             while (running) {
-                try {
-                    for (ConsumerRecord<String, String> record : kafka.poll(Duration.ofMillis(100))) {
-                        queued.computeIfAbsent(new TopicPartition(record.topic(), record.partition()), tp -> new ArrayDeque<>())
-                                .add(record);
-                    }
-                } catch (WakeupException e) {
-                    if (!running) {
-                        throw e;
-                    }
-                    // a record finished: take its completion now rather than after the poll's timeout
+                boolean busy = !inFlight.isEmpty();
+                ConsumerRecords<String, String> records = kafka.poll(busy ? Duration.ZERO : IDLE_POLL);
+                for (ConsumerRecord<String, String> record : records) {
+                    queued.computeIfAbsent(new TopicPartition(record.topic(), record.partition()), tp -> new ArrayDeque<>())
+                            .add(record);
+                }
+                if (busy && records.isEmpty()) {
+                    awaitCompletion();
                 }
                 applyCompletions(kafka);
                 dispatch();
                 pauseBusyPartitions(kafka);
-                try {
-                    refreshLag(kafka);
-                } catch (WakeupException e) {
-                    if (!running) {
-                        throw e;
-                    }
-                }
+                refreshLag(kafka);
             }
         } catch (WakeupException e) {
             // close() woke us
@@ -181,6 +177,23 @@ public final class OrderedPartitionConsumer implements ConsumerLag, AutoCloseabl
             healthy = false;
             LOG.errorf(e, "consumer of %s stopped", settings.topic());
         }
+    }
+
+    /**
+     * While records run, the loop waits for the first of them to finish (or the idle timeout) instead of inside
+     * poll(): a finished record is then committed and its partition's next record dispatched at once (waiting out
+     * poll's timeout capped a partition at ten records a second). Waking the consumer instead would interrupt any of
+     * its blocking calls, commits included.
+     */
+    private void awaitCompletion() {
+        try {
+            if (completions.isEmpty()) {
+                finished.tryAcquire(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        finished.drainPermits();
     }
 
     private void applyCompletions(KafkaConsumer<String, String> kafka) {
@@ -196,36 +209,16 @@ public final class OrderedPartitionConsumer implements ConsumerLag, AutoCloseabl
                 queue.poll();
                 failures.remove(tp);
                 retryAt.remove(tp);
-                commit(kafka, tp, completion.offset());
+                try {
+                    kafka.commitSync(Map.of(tp, new OffsetAndMetadata(completion.offset() + 1)));
+                } catch (KafkaException e) {
+                    LOG.warnf("commit of %s@%d failed (%s); the record may be processed again", tp, completion.offset(),
+                            e.getMessage());
+                }
             } else {
                 int failed = failures.merge(tp, 1, Integer::sum);
                 retryAt.put(tp, clock.instant().plus(backoff.after(failed)));
             }
-        }
-    }
-
-    private void commit(KafkaConsumer<String, String> kafka, TopicPartition tp, long offset) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                kafka.commitSync(Map.of(tp, new OffsetAndMetadata(offset + 1)));
-                return;
-            } catch (WakeupException e) {
-                // another record finished while committing; a wakeup fires once, so the commit is simply repeated
-                if (!running || attempt >= 3) {
-                    throw e;
-                }
-            } catch (KafkaException e) {
-                LOG.warnf("commit of %s@%d failed (%s); the record may be processed again", tp, offset, e.getMessage());
-                return;
-            }
-        }
-    }
-
-    /** Ends the poll loop's wait so a finished record is committed and its partition's next one dispatched at once. */
-    private void wakePollLoop() {
-        KafkaConsumer<String, String> current = consumer;
-        if (current != null && running) {
-            current.wakeup();
         }
     }
 
@@ -242,7 +235,7 @@ public final class OrderedPartitionConsumer implements ConsumerLag, AutoCloseabl
             int attempt = failures.getOrDefault(tp, 0) + 1;
             workers.submit(() -> {
                 completions.add(new Completion(tp, head.offset(), process(head, attempt)));
-                wakePollLoop();
+                finished.release();
             });
         }
     }
