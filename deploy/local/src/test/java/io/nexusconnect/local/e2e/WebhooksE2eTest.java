@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.nexusconnect.contracts.Marketplace;
 import io.nexusconnect.contracts.Topics;
 import io.nexusconnect.local.NexusServices;
+import io.nexusconnect.local.demo.ConnectionsClient;
 import io.nexusconnect.local.demo.DemoMarketplaces;
 import io.nexusconnect.local.process.Ports;
 import io.nexusconnect.local.process.ServiceProcess;
@@ -16,6 +17,7 @@ import io.nexusconnect.sims.shopify.ShopifySimulator;
 import io.nexusconnect.sims.shopify.model.SimOrder;
 import io.nexusconnect.sims.shopify.webhooks.SimSubscription;
 import io.nexusconnect.testinfra.SharedInfra;
+import io.nexusconnect.testinfra.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
@@ -50,6 +52,9 @@ class WebhooksE2eTest {
     private static ServiceProcess shopifyAdapter;
     private static ServiceProcess ebayAdapter;
     private static String gatewayBase;
+    /** A tenant of its own: the shop and the eBay seller can be connected once per tenant, and the sync tests do. */
+    private static final String TENANT = "e2e-webhooks";
+    private static ConnectionsClient api;
 
     @AfterAll
     static void stop() throws Exception {
@@ -85,6 +90,7 @@ class WebhooksE2eTest {
     void registerPushRemove(E2eStack stack) {
         // given: the simulators, webhook-gateway and both adapters
         start(stack);
+        api = new ConnectionsClient(stack.connectionServiceUrl(), TestTokens.forTenant(TENANT));
         String shop = ShopifySimulator.DEMO.myshopifyDomain();
 
         // when: a platform team connects the Shopify shop and the eBay seller
@@ -92,8 +98,8 @@ class WebhooksE2eTest {
         shopifyFields.put("shopDomain", shop);
         shopifyFields.put("adminApiAccessToken", ShopifySimulator.DEMO.accessToken());
         shopifyFields.put("apiSecretKey", "shpss_" + "abcdef0123456789abcdef0123456789");
-        String shopifyId = stack.client().create("shopify", "E2E Shopify webhooks", shopifyFields).path("id").asText();
-        String ebayId = stack.client().create("ebay", "E2E eBay webhooks", DemoMarketplaces.ebayFields()).path("id").asText();
+        String shopifyId = api.create("shopify", "E2E Shopify webhooks", shopifyFields).path("id").asText();
+        String ebayId = api.create("ebay", "E2E eBay webhooks", DemoMarketplaces.ebayFields()).path("id").asText();
 
         // then: each connection's view says its webhooks are registered, and the simulators push to the gateway
         JsonNode shopifyRegistration = awaitRegistration(stack, shopifyId, "registered");
@@ -124,8 +130,8 @@ class WebhooksE2eTest {
         assertThat(ebay.deliveries()).anyMatch(d -> d.endpoint().equals(ebayEndpoint) && d.delivered());
 
         // when: both connections are removed
-        stack.client().remove(shopifyId);
-        stack.client().remove(ebayId);
+        api.remove(shopifyId);
+        api.remove(ebayId);
 
         // then: nothing at either marketplace points at the gateway for them any more
         await("Shopify subscriptions removed").atMost(WAIT).until(() -> shopify.subscriptions().of(shop).isEmpty());
@@ -141,7 +147,7 @@ class WebhooksE2eTest {
 
     private static JsonNode awaitRegistration(E2eStack stack, String connectionId, String state) {
         return await("webhook registration of " + connectionId).atMost(WAIT)
-                .until(() -> stack.client().get(connectionId).path("webhookRegistration"),
+                .until(() -> api.get(connectionId).path("webhookRegistration"),
                         registration -> state.equals(registration.path("state").asText()));
     }
 
