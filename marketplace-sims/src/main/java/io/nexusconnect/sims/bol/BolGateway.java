@@ -2,8 +2,8 @@ package io.nexusconnect.sims.bol;
 
 import io.nexusconnect.sims.common.auth.AccessTokens;
 import io.nexusconnect.sims.common.faults.Fault;
-import io.nexusconnect.sims.common.faults.FaultKind;
 import io.nexusconnect.sims.common.faults.Faults;
+import io.nexusconnect.sims.common.http.GatewayDispatch;
 import io.nexusconnect.sims.common.http.SimResponse;
 import io.nexusconnect.sims.common.ratelimit.TokenBucket;
 import io.nexusconnect.sims.common.requests.RequestLog;
@@ -17,8 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * What bol's gateway does around every operation: the v10 media type in {@code Accept} (406 otherwise), a live bearer
@@ -28,52 +26,24 @@ import java.util.logging.Logger;
 final class BolGateway {
     static final String JSON_V10 = "application/vnd.retailer.v10+json";
     static final String CSV_V10 = "application/vnd.retailer.v10+csv";
-    private static final Logger LOG = Logger.getLogger(BolGateway.class.getName());
 
-    private final Vertx vertx;
+    private final GatewayDispatch dispatch;
     private final AccessTokens tokens;
-    private final Faults faults;
-    private final RequestLog log;
     private final Clock clock;
     private final Map<String, BolSimConfig.Limit> limits;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
     BolGateway(Vertx vertx, AccessTokens tokens, Faults faults, RequestLog log, Clock clock,
                Map<String, BolSimConfig.Limit> limits) {
-        this.vertx = vertx;
+        this.dispatch = new GatewayDispatch(vertx, faults, log);
         this.tokens = tokens;
-        this.faults = faults;
-        this.log = log;
         this.clock = clock;
         this.limits = limits;
     }
 
     Handler<RoutingContext> route(String operationId, String mediaType, Function<BolCall, SimResponse> handler) {
-        return ctx -> {
-            Optional<Fault> fault = faults.take(operationId, FaultKind.Target.API);
-            if (fault.isPresent() && fault.get() instanceof Fault.Slow slow) {
-                vertx.setTimer(Math.max(1, slow.delay().toMillis()),
-                        t -> respond(ctx, operationId, mediaType, handler, Optional.empty()));
-            } else {
-                respond(ctx, operationId, mediaType, handler, fault);
-            }
-        };
-    }
-
-    private void respond(RoutingContext ctx, String operationId, String mediaType,
-                         Function<BolCall, SimResponse> handler, Optional<Fault> fault) {
-        SimResponse response;
-        try {
-            response = answer(ctx, operationId, mediaType, handler, fault);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "simulator bug answering " + operationId, e);
-            response = BolProblems.serverError(500);
-        }
-        if (fault.isPresent() && fault.get() instanceof Fault.MalformedJson) {
-            response = response.garbled();
-        }
-        response.send(ctx);
-        log.record(operationId, response.status());
+        return dispatch.route(operationId, (ctx, fault) -> answer(ctx, operationId, mediaType, handler, fault),
+                () -> BolProblems.serverError(500));
     }
 
     private SimResponse answer(RoutingContext ctx, String operationId, String mediaType,
