@@ -1,6 +1,7 @@
 package io.nexusconnect.sims.bol;
 
 import io.nexusconnect.sims.common.auth.AccessTokens;
+import io.nexusconnect.sims.common.faults.ApiFaultAnswers;
 import io.nexusconnect.sims.common.faults.Fault;
 import io.nexusconnect.sims.common.faults.Faults;
 import io.nexusconnect.sims.common.http.GatewayDispatch;
@@ -26,6 +27,11 @@ import java.util.function.Function;
 final class BolGateway {
     static final String JSON_V10 = "application/vnd.retailer.v10+json";
     static final String CSV_V10 = "application/vnd.retailer.v10+csv";
+
+    private static final ApiFaultAnswers FAULT_ANSWERS = new ApiFaultAnswers(
+            retryAfter -> BolProblems.tooManyRequests(retryAfter.toSeconds()), BolProblems::serverError,
+            BolProblems::unauthorized, () -> BolProblems.of(403, "Forbidden", "The retailer account is not active."),
+            () -> BolProblems.of(403, "Forbidden", "The client is not authorized for this resource."));
 
     private final GatewayDispatch dispatch;
     private final AccessTokens tokens;
@@ -87,18 +93,6 @@ final class BolGateway {
     }
 
     private Optional<SimResponse> injected(Fault fault, String token) {
-        return switch (fault) {
-            case Fault.RateLimit r -> Optional.of(BolProblems.tooManyRequests(r.retryAfter().toSeconds()));
-            case Fault.ServerError s -> Optional.of(BolProblems.serverError(s.status()));
-            case Fault.ExpiredToken e -> {
-                tokens.expire(token);
-                yield Optional.of(BolProblems.unauthorized());
-            }
-            case Fault.AccountSuspended a -> Optional.of(BolProblems.of(403, "Forbidden",
-                    "The retailer account is not active."));
-            case Fault.ScopeMissing s -> Optional.of(BolProblems.of(403, "Forbidden",
-                    "The client is not authorized for this resource."));
-            default -> Optional.empty();
-        };
+        return FAULT_ANSWERS.answer(fault, () -> tokens.expire(token));
     }
 }

@@ -1,6 +1,7 @@
 package io.nexusconnect.sims.walmart;
 
 import io.nexusconnect.sims.common.auth.AccessTokens;
+import io.nexusconnect.sims.common.faults.ApiFaultAnswers;
 import io.nexusconnect.sims.common.faults.Fault;
 import io.nexusconnect.sims.common.faults.Faults;
 import io.nexusconnect.sims.common.http.GatewayDispatch;
@@ -31,6 +32,11 @@ final class WalmartGateway {
     static final String CORRELATION_ID = "WM_QOS.CORRELATION_ID";
     static final String TOKEN_COUNT = "x-current-token-count";
     static final String NEXT_REPLENISH = "x-next-replenish-time";
+
+    private static final ApiFaultAnswers FAULT_ANSWERS = new ApiFaultAnswers(
+            retryAfter -> WalmartErrors.tooManyRequests().withHeader("Retry-After",
+                    Long.toString(retryAfter.toSeconds())), WalmartErrors::systemError, WalmartErrors::unauthorized,
+            WalmartGateway::forbidden, WalmartGateway::forbidden);
 
     private final GatewayDispatch dispatch;
     private final AccessTokens tokens;
@@ -112,19 +118,10 @@ final class WalmartGateway {
     }
 
     private Optional<SimResponse> injected(Fault fault, String token) {
-        return switch (fault) {
-            case Fault.RateLimit r -> Optional.of(WalmartErrors.tooManyRequests()
-                    .withHeader("Retry-After", Long.toString(r.retryAfter().toSeconds())));
-            case Fault.ServerError s -> Optional.of(WalmartErrors.systemError(s.status()));
-            case Fault.ExpiredToken e -> {
-                tokens.expire(token);
-                yield Optional.of(WalmartErrors.unauthorized());
-            }
-            case Fault.AccountSuspended a -> Optional.of(WalmartErrors.of(403, "FORBIDDEN.GMP_GATEWAY_API",
-                    "FORBIDDEN", "Forbidden", "ERROR", "DATA"));
-            case Fault.ScopeMissing s -> Optional.of(WalmartErrors.of(403, "FORBIDDEN.GMP_GATEWAY_API",
-                    "FORBIDDEN", "Forbidden", "ERROR", "DATA"));
-            default -> Optional.empty();
-        };
+        return FAULT_ANSWERS.answer(fault, () -> tokens.expire(token));
+    }
+
+    private static SimResponse forbidden() {
+        return WalmartErrors.of(403, "FORBIDDEN.GMP_GATEWAY_API", "FORBIDDEN", "Forbidden", "ERROR", "DATA");
     }
 }

@@ -1,6 +1,7 @@
 package io.nexusconnect.sims.zalando;
 
 import io.nexusconnect.sims.common.auth.AccessTokens;
+import io.nexusconnect.sims.common.faults.ApiFaultAnswers;
 import io.nexusconnect.sims.common.faults.Fault;
 import io.nexusconnect.sims.common.faults.Faults;
 import io.nexusconnect.sims.common.http.GatewayDispatch;
@@ -23,6 +24,11 @@ final class ZalandoGateway {
     /** A quota and how many of its units a call takes (1 per request, or the stock updates a body carries). */
     record Quota(MinuteWindow window, ToIntFunction<String> units) {
     }
+
+    private static final ApiFaultAnswers FAULT_ANSWERS = new ApiFaultAnswers(
+            retryAfter -> ZalandoErrors.tooManyRequests(retryAfter.toSeconds()), ZalandoErrors::serverError,
+            ZalandoErrors::unauthorized, () -> ZalandoErrors.problem(403, "Forbidden", "Merchant account is not active"),
+            () -> ZalandoErrors.problem(403, "Forbidden", "The client lacks the scope for this operation"));
 
     private final GatewayDispatch dispatch;
     private final AccessTokens tokens;
@@ -65,18 +71,6 @@ final class ZalandoGateway {
     }
 
     private Optional<SimResponse> injected(Fault fault, String token) {
-        return switch (fault) {
-            case Fault.RateLimit r -> Optional.of(ZalandoErrors.tooManyRequests(r.retryAfter().toSeconds()));
-            case Fault.ServerError s -> Optional.of(ZalandoErrors.serverError(s.status()));
-            case Fault.ExpiredToken e -> {
-                tokens.expire(token);
-                yield Optional.of(ZalandoErrors.unauthorized());
-            }
-            case Fault.AccountSuspended a -> Optional.of(ZalandoErrors.problem(403, "Forbidden",
-                    "Merchant account is not active"));
-            case Fault.ScopeMissing s -> Optional.of(ZalandoErrors.problem(403, "Forbidden",
-                    "The client lacks the scope for this operation"));
-            default -> Optional.empty();
-        };
+        return FAULT_ANSWERS.answer(fault, () -> tokens.expire(token));
     }
 }

@@ -6,6 +6,7 @@ import io.nexusconnect.sims.amazon.auth.TokenCheck;
 import io.nexusconnect.sims.amazon.auth.TokenStore;
 import io.nexusconnect.sims.amazon.listings.ListingsApi;
 import io.nexusconnect.sims.amazon.ratelimit.RateLimiter;
+import io.nexusconnect.sims.common.faults.ApiFaultAnswers;
 import io.nexusconnect.sims.common.faults.Fault;
 import io.nexusconnect.sims.common.faults.Faults;
 import io.nexusconnect.sims.common.http.GatewayDispatch;
@@ -29,6 +30,11 @@ public final class SpApiGateway {
     public static final String ACCESS_TOKEN_HEADER = "x-amz-access-token";
     public static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
     public static final String RATE_LIMIT_HEADER = "x-amzn-RateLimit-Limit";
+
+    private static final ApiFaultAnswers FAULT_ANSWERS = new ApiFaultAnswers(
+            retryAfter -> SpApiErrors.quotaExceeded().withHeader("Retry-After", Long.toString(retryAfter.toSeconds())),
+            SpApiErrors::internalFailure, () -> SpApiErrors.unauthorized(SpApiErrors.TOKEN_EXPIRED),
+            () -> SpApiErrors.unauthorized(""), () -> SpApiErrors.unauthorized(""));
 
     private final GatewayDispatch dispatch;
     private final TokenStore tokens;
@@ -98,22 +104,7 @@ public final class SpApiGateway {
     }
 
     private Optional<SimResponse> injected(Fault fault, String presentedToken) {
-        return switch (fault) {
-            case Fault.RateLimit r -> Optional.of(SpApiErrors.quotaExceeded()
-                    .withHeader("Retry-After", Long.toString(r.retryAfter().toSeconds())));
-            case Fault.ServerError s -> Optional.of(SpApiErrors.internalFailure(s.status()));
-            case Fault.ExpiredToken e -> {
-                tokens.expire(presentedToken);
-                yield Optional.of(SpApiErrors.unauthorized(SpApiErrors.TOKEN_EXPIRED));
-            }
-            case Fault.AccountSuspended a -> Optional.of(SpApiErrors.unauthorized(""));
-            case Fault.ScopeMissing s -> Optional.of(SpApiErrors.unauthorized(""));
-            case Fault.MalformedJson m -> Optional.empty();
-            case Fault.Slow s -> Optional.empty();
-            case Fault.InvalidGrant g -> Optional.empty();
-            case Fault.InvalidClient c -> Optional.empty();
-            case Fault.InvalidSubmission i -> Optional.empty();
-        };
+        return FAULT_ANSWERS.answer(fault, () -> tokens.expire(presentedToken));
     }
 
     public static void write(RoutingContext ctx, String requestId, SimResponse response, Optional<String> rateLimit) {

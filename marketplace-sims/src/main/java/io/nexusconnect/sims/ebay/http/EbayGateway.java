@@ -1,5 +1,6 @@
 package io.nexusconnect.sims.ebay.http;
 
+import io.nexusconnect.sims.common.faults.ApiFaultAnswers;
 import io.nexusconnect.sims.common.faults.Fault;
 import io.nexusconnect.sims.common.faults.Faults;
 import io.nexusconnect.sims.common.http.GatewayDispatch;
@@ -79,18 +80,10 @@ public final class EbayGateway {
     }
 
     private Optional<SimResponse> injected(Fault fault, EbayApi api, String presentedToken) {
-        return switch (fault) {
-            case Fault.RateLimit r -> Optional.of(EbayErrors.tooManyRequests()
-                    .withHeader("Retry-After", Long.toString(r.retryAfter().toSeconds())));
-            case Fault.ServerError s -> Optional.of(EbayErrors.systemError(api, s.status()));
-            case Fault.ExpiredToken e -> {
-                tokens.expire(presentedToken);
-                yield Optional.of(EbayErrors.invalidToken());
-            }
-            case Fault.AccountSuspended a -> Optional.of(EbayErrors.accessDenied());
-            case Fault.ScopeMissing s -> Optional.of(EbayErrors.accessDenied());
-            default -> Optional.empty();
-        };
+        return new ApiFaultAnswers(retryAfter -> EbayErrors.tooManyRequests().withHeader("Retry-After",
+                Long.toString(retryAfter.toSeconds())), status -> EbayErrors.systemError(api, status),
+                EbayErrors::invalidToken, EbayErrors::accessDenied, EbayErrors::accessDenied)
+                .answer(fault, () -> tokens.expire(presentedToken));
     }
 
     private static String bearer(String header) {

@@ -1,5 +1,6 @@
 package io.nexusconnect.sims.kaufland.http;
 
+import io.nexusconnect.sims.common.faults.ApiFaultAnswers;
 import io.nexusconnect.sims.common.faults.Fault;
 import io.nexusconnect.sims.common.faults.Faults;
 import io.nexusconnect.sims.common.http.GatewayDispatch;
@@ -24,6 +25,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * timestamp window, the HMAC over the URL exactly as sent and the exact body bytes, and the per-seller request rate.
  */
 public final class KauflandGateway {
+    private static final ApiFaultAnswers FAULT_ANSWERS = new ApiFaultAnswers(
+            retryAfter -> KauflandErrors.tooManyRequests(), KauflandErrors::serverError,
+            KauflandErrors::corruptedSignature, KauflandErrors::inactiveAccount,
+            () -> KauflandErrors.of(403, "/problems/forbidden", "Forbidden"));
+
     private final GatewayDispatch dispatch;
     private final Map<String, String> secretsByClientKey;
     private final Clock clock;
@@ -100,14 +106,8 @@ public final class KauflandGateway {
         return authority.port() > 0 ? authority.host() + ":" + authority.port() : authority.host();
     }
 
+    /** Signed requests carry no token to expire: an expired-token fault answers as a stale signature would. */
     private static Optional<SimResponse> injected(Fault fault) {
-        return switch (fault) {
-            case Fault.RateLimit r -> Optional.of(KauflandErrors.tooManyRequests());
-            case Fault.ServerError s -> Optional.of(KauflandErrors.serverError(s.status()));
-            case Fault.ExpiredToken e -> Optional.of(KauflandErrors.corruptedSignature());
-            case Fault.AccountSuspended a -> Optional.of(KauflandErrors.inactiveAccount());
-            case Fault.ScopeMissing s -> Optional.of(KauflandErrors.of(403, "/problems/forbidden", "Forbidden"));
-            default -> Optional.empty();
-        };
+        return FAULT_ANSWERS.answer(fault, () -> { });
     }
 }
