@@ -1,6 +1,7 @@
 package io.nexusconnect.sims.bol;
 
 import io.nexusconnect.sims.common.auth.AccessTokens;
+import io.nexusconnect.sims.common.auth.BearerToken;
 import io.nexusconnect.sims.common.faults.ApiFaultAnswers;
 import io.nexusconnect.sims.common.faults.Fault;
 import io.nexusconnect.sims.common.faults.Faults;
@@ -58,9 +59,7 @@ final class BolGateway {
         if (accept == null || !accept.contains(mediaType)) {
             return BolProblems.notAcceptable();
         }
-        String authorization = ctx.request().getHeader("Authorization");
-        String token = authorization != null && authorization.startsWith("Bearer ")
-                ? authorization.substring(7).trim() : null;
+        String token = BearerToken.of(ctx.request().getHeader("Authorization"));
         if (fault.isPresent()) {
             Optional<SimResponse> injected = injected(fault.get(), token);
             if (injected.isPresent()) {

@@ -1,6 +1,7 @@
 package io.nexusconnect.sims.zalando;
 
 import io.nexusconnect.sims.common.auth.AccessTokens;
+import io.nexusconnect.sims.common.auth.BearerToken;
 import io.nexusconnect.sims.common.faults.ApiFaultAnswers;
 import io.nexusconnect.sims.common.faults.Fault;
 import io.nexusconnect.sims.common.faults.Faults;
@@ -45,9 +46,7 @@ final class ZalandoGateway {
 
     private SimResponse answer(RoutingContext ctx, List<Quota> quotas, Function<ZalandoCall, SimResponse> handler,
                                Optional<Fault> fault) {
-        String authorization = ctx.request().getHeader("Authorization");
-        String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorization.substring(7).trim() : null;
+        String token = BearerToken.of(ctx.request().getHeader("Authorization"));
         if (fault.isPresent()) {
             Optional<SimResponse> injected = injected(fault.get(), token);
             if (injected.isPresent()) {

@@ -1,5 +1,6 @@
 package io.nexusconnect.sims.ebay.http;
 
+import io.nexusconnect.sims.common.auth.BearerToken;
 import io.nexusconnect.sims.common.faults.ApiFaultAnswers;
 import io.nexusconnect.sims.common.faults.Fault;
 import io.nexusconnect.sims.common.faults.Faults;
@@ -56,7 +57,7 @@ public final class EbayGateway {
 
     private SimResponse answer(RoutingContext ctx, String operationId, EbayApi api, boolean write,
                                EbayHandler handler, Optional<Fault> fault) {
-        String presented = bearer(ctx.request().getHeader("Authorization"));
+        String presented = BearerToken.of(ctx.request().getHeader("Authorization"));
         if (fault.isPresent()) {
             Optional<SimResponse> injected = injected(fault.get(), api, presented);
             if (injected.isPresent()) {
@@ -84,12 +85,5 @@ public final class EbayGateway {
                 Long.toString(retryAfter.toSeconds())), status -> EbayErrors.systemError(api, status),
                 EbayErrors::invalidToken, EbayErrors::accessDenied, EbayErrors::accessDenied)
                 .answer(fault, () -> tokens.expire(presentedToken));
-    }
-
-    private static String bearer(String header) {
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        return header.substring(7).trim();
     }
 }
