@@ -3,7 +3,7 @@ package io.nexusconnect.sims.walmart;
 import io.nexusconnect.sims.common.auth.AccessTokens;
 import io.nexusconnect.sims.common.auth.BasicCredentials;
 import io.nexusconnect.sims.common.faults.Fault;
-import io.nexusconnect.sims.common.faults.FaultKind;
+import io.nexusconnect.sims.common.http.GatewayDispatch;
 import io.nexusconnect.sims.common.http.Json;
 import io.nexusconnect.sims.common.http.SimResponse;
 import io.nexusconnect.sims.common.lifecycle.Simulator;
@@ -84,7 +84,9 @@ public final class WalmartSimulator extends Simulator<WalmartSimConfig> {
                 bodies.handle(ctx);
             }
         });
-        router.post("/v3/token").handler(this::token);
+        router.post("/v3/token").handler(new GatewayDispatch(vertx(), faults(), requestLog()).route(
+                GatewayDispatch.Operation.tokenEndpoint(TOKEN), this::token, () -> WalmartErrors.systemError(500),
+                GatewayDispatch.Delivery.AS_IS));
         WalmartGateway gateway = new WalmartGateway(vertx(), tokens, faults(), requestLog(), config().clock(),
                 config().buckets());
         OrdersApi orders = new OrdersApi(store, config().chargeBasis());
@@ -113,9 +115,8 @@ public final class WalmartSimulator extends Simulator<WalmartSimConfig> {
     }
 
     /** {@code POST /v3/token}: Basic client id/secret, {@code grant_type=client_credentials}, auth.json. */
-    private void token(RoutingContext ctx) {
+    private SimResponse token(RoutingContext ctx, Optional<Fault> fault) {
         SimResponse response;
-        Optional<Fault> fault = faults().take(TOKEN, FaultKind.Target.TOKEN_ENDPOINT);
         String grant = ctx.request().getFormAttribute("grant_type");
         if (grant == null && ctx.body() != null) {
             String body = ctx.body().asString();
@@ -141,11 +142,7 @@ public final class WalmartSimulator extends Simulator<WalmartSimConfig> {
             response = SimResponse.json(200, Json.object().put("access_token", tokens.issue())
                     .put("token_type", "Bearer").put("expires_in", tokens.ttlSeconds()));
         }
-        if (fault.isPresent() && fault.get() instanceof Fault.MalformedJson) {
-            response = response.garbled();
-        }
-        response.send(ctx);
-        requestLog().record(TOKEN, response.status());
+        return response;
     }
 
     /**

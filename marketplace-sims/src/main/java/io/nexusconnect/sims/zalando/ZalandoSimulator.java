@@ -3,7 +3,7 @@ package io.nexusconnect.sims.zalando;
 import io.nexusconnect.sims.common.auth.AccessTokens;
 import io.nexusconnect.sims.common.auth.BasicCredentials;
 import io.nexusconnect.sims.common.faults.Fault;
-import io.nexusconnect.sims.common.faults.FaultKind;
+import io.nexusconnect.sims.common.http.GatewayDispatch;
 import io.nexusconnect.sims.common.http.Json;
 import io.nexusconnect.sims.common.http.SimResponse;
 import io.nexusconnect.sims.common.lifecycle.Simulator;
@@ -53,7 +53,9 @@ public final class ZalandoSimulator extends Simulator<ZalandoSimConfig> {
 
     private Router router() {
         Router router = router(10 * 1024 * 1024);
-        router.post("/auth/token").handler(this::token);
+        router.post("/auth/token").handler(new GatewayDispatch(vertx(), faults(), requestLog()).route(
+                GatewayDispatch.Operation.tokenEndpoint(TOKEN), this::token, () -> ZalandoErrors.serverError(500),
+                GatewayDispatch.Delivery.AS_IS));
         ZalandoGateway gateway = new ZalandoGateway(vertx(), tokens, faults(), requestLog());
         OrdersApi orders = new OrdersApi(store, config().merchantId(), config().maxPageSize());
         StocksApi stocks = new StocksApi(store, config().merchantId(), config().maxStockItemsPerRequest());
@@ -83,9 +85,8 @@ public final class ZalandoSimulator extends Simulator<ZalandoSimConfig> {
     }
 
     /** {@code POST /auth/token}: Basic client id/secret, {@code grant_type=client_credentials}, form-encoded. */
-    private void token(RoutingContext ctx) {
+    private SimResponse token(RoutingContext ctx, Optional<Fault> fault) {
         SimResponse response;
-        Optional<Fault> fault = faults().take(TOKEN, FaultKind.Target.TOKEN_ENDPOINT);
         String body = ctx.body() == null ? "" : ctx.body().asString();
         if (fault.isPresent() && fault.get() instanceof Fault.ServerError s) {
             response = ZalandoErrors.serverError(s.status());
@@ -103,11 +104,7 @@ public final class ZalandoSimulator extends Simulator<ZalandoSimConfig> {
             response = SimResponse.json(200, Json.object().put("access_token", tokens.issue())
                     .put("token_type", "Bearer").put("expires_in", tokens.ttlSeconds()));
         }
-        if (fault.isPresent() && fault.get() instanceof Fault.MalformedJson) {
-            response = response.garbled();
-        }
-        response.send(ctx);
-        requestLog().record(TOKEN, response.status());
+        return response;
     }
 
 
