@@ -1,5 +1,6 @@
 package io.nexusconnect.sims.amazon;
 
+import io.nexusconnect.sims.common.lifecycle.SimulatorConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ import java.util.Objects;
  */
 public record AmazonSimConfig(String host, int port, int sandboxPort, double speedFactor, Duration accessTokenTtl,
                               long seed, int orderCount, int listingCount, Duration lookback, Duration orderLag,
-                              int orderItemsPageSize, Clock clock, List<LwaApp> apps, List<SellerAccount> sellers) {
+                              int orderItemsPageSize, Clock clock, List<LwaApp> apps, List<SellerAccount> sellers)
+        implements SimulatorConfig {
 
     public AmazonSimConfig {
         Objects.requireNonNull(host, "host");

@@ -23,12 +23,8 @@ import io.nexusconnect.sims.amazon.sandbox.SandboxResponder;
 import io.nexusconnect.sims.amazon.seed.Seeder;
 import io.nexusconnect.sims.amazon.sellers.SellersApi;
 import io.nexusconnect.sims.amazon.state.SellerStore;
-import io.nexusconnect.sims.common.faults.Faults;
-import io.nexusconnect.sims.common.faults.FaultsAdmin;
 import io.nexusconnect.sims.common.http.SimResponse;
-import io.nexusconnect.sims.common.http.SimServer;
-import io.nexusconnect.sims.common.requests.RequestLog;
-import io.vertx.core.Vertx;
+import io.nexusconnect.sims.common.lifecycle.Simulator;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
@@ -53,7 +49,7 @@ import java.util.function.UnaryOperator;
  * <p>Methods without a seller act on the first seller (the {@link #DEMO} seller); {@link #seller(String)} reaches
  * the others.
  */
-public final class AmazonSimulator implements AutoCloseable {
+public final class AmazonSimulator extends Simulator<AmazonSimConfig> {
 
     /** The demo identity: an app, and a seller who authorized it. The values are fake and public. */
     public record DemoIdentity(String lwaClientId, String lwaClientSecret, String refreshToken, String sellingPartnerId,
@@ -89,20 +85,15 @@ public final class AmazonSimulator implements AutoCloseable {
             "createFeedDocument", "createFeed", "getFeed", "getFeedDocument", "createReport", "getReport",
             "getReportDocument");
 
-    private final AmazonSimConfig config;
-    private final Vertx vertx;
     private final Map<String, SellerStore> stores = new LinkedHashMap<>();
-    private final Faults faults = new Faults();
-    private final RequestLog requestLog = new RequestLog();
     private final RateLimiter rateLimiter;
-    private final HttpServer server;
     private final HttpServer sandboxServer;
     private final FeedDocuments feedDocuments;
     private final FeedsApi feeds;
     private final ReportsApi reports;
 
     private AmazonSimulator(AmazonSimConfig config) {
-        this.config = config;
+        super(config, "Amazon simulator");
         for (int i = 0; i < config.sellers().size(); i++) {
             SellerAccount seller = config.sellers().get(i);
             Seeder seeder = new Seeder(seller, config.seed() * 31 + i);
@@ -111,16 +102,15 @@ public final class AmazonSimulator implements AutoCloseable {
             stores.put(seller.sellingPartnerId(), new SellerStore(seller, config.clock(), seeder, data));
         }
         SpApiModels models = SpApiModels.load();
-        this.feedDocuments = new FeedDocuments(config.clock(), this::baseUrl, requestLog);
+        this.feedDocuments = new FeedDocuments(config.clock(), this::baseUrl, requestLog());
         this.feeds = new FeedsApi(this::store, feedDocuments, config.clock(), config.speedFactor());
         this.reports = new ReportsApi(this::store, feedDocuments, config.clock(), config.speedFactor());
         this.rateLimiter = new RateLimiter(models, config.speedFactor(), config.clock());
-        this.vertx = SimServer.vertx();
         Registry registry = new Registry(config.apps(), config.sellers());
         TokenStore tokens = new TokenStore(config.clock(), config.accessTokenTtl());
-        SpApiGateway gateway = new SpApiGateway(vertx, tokens, registry, rateLimiter, faults, requestLog,
+        SpApiGateway gateway = new SpApiGateway(vertx(), tokens, registry, rateLimiter, faults(), requestLog(),
                 config.clock());
-        this.server = listen(productionRouter(models, gateway, registry, tokens), config.port());
+        listen(productionRouter(models, gateway, registry, tokens));
         this.sandboxServer = listen(sandboxRouter(models, gateway), config.sandboxPort());
     }
 
@@ -134,13 +124,13 @@ public final class AmazonSimulator implements AutoCloseable {
     }
 
     private Router productionRouter(SpApiModels models, SpApiGateway gateway, Registry registry, TokenStore tokens) {
-        Router router = Router.router(vertx);
+        Router router = Router.router(vertx());
         feedDocuments.mount(router); // before the 2 MiB body limit of the API routes
         router.route().handler(BodyHandler.create(false).setBodyLimit(2 * 1024 * 1024));
-        router.post("/auth/o2/token").handler(new LwaEndpoint(registry, tokens, faults, requestLog, vertx));
-        new FaultsAdmin(faults, requestLog).mount(router);
+        router.post("/auth/o2/token").handler(new LwaEndpoint(registry, tokens, faults(), requestLog(), vertx()));
+        mountAdmin(router);
         SellersApi sellers = new SellersApi();
-        OrdersApi orders = new OrdersApi(this::store, config.orderLag(), config.orderItemsPageSize());
+        OrdersApi orders = new OrdersApi(this::store, config().orderLag(), config().orderItemsPageSize());
         ListingsApi listings = new ListingsApi(this::store);
         Map<String, SpApiHandler> handlers = Map.ofEntries(
                 Map.entry("getMarketplaceParticipations", sellers::getMarketplaceParticipations),
@@ -169,7 +159,7 @@ public final class AmazonSimulator implements AutoCloseable {
     }
 
     private Router sandboxRouter(SpApiModels models, SpApiGateway gateway) {
-        Router router = Router.router(vertx);
+        Router router = Router.router(vertx());
         router.route().handler(BodyHandler.create(false).setBodyLimit(2 * 1024 * 1024));
         SandboxResponder responder = new SandboxResponder();
         for (ModelOperation op : models.operations()) {
@@ -185,30 +175,16 @@ public final class AmazonSimulator implements AutoCloseable {
         return SpApiErrors.notFound("NotFound", "The resource specified does not exist.");
     }
 
-    private HttpServer listen(Router router, int port) {
-        return SimServer.listen(vertx, router, config.host(), port, "Amazon simulator");
-    }
-
-    public AmazonSimConfig config() {
-        return config;
-    }
-
-    /** The SP-API host of every region, e.g. {@code http://127.0.0.1:9101}. */
-    public String baseUrl() {
-        return "http://" + config.host() + ":" + server.actualPort();
-    }
-
-    /** The static sandbox host (its own port; same paths as production). */
+    /**
+     * The static sandbox host (its own port; same paths as production). {@link #baseUrl()} is the SP-API host of
+     * every region.
+     */
     public String sandboxBaseUrl() {
-        return "http://" + config.host() + ":" + sandboxServer.actualPort();
+        return "http://" + config().host() + ":" + sandboxServer.actualPort();
     }
 
     public String lwaTokenUrl() {
         return baseUrl() + "/auth/o2/token";
-    }
-
-    public int port() {
-        return server.actualPort();
     }
 
     public int sandboxPort() {
@@ -225,17 +201,9 @@ public final class AmazonSimulator implements AutoCloseable {
         return reports;
     }
 
-    public Faults faults() {
-        return faults;
-    }
-
-    public RequestLog requestLog() {
-        return requestLog;
-    }
-
     /** Every request served so far (SP-API, sandbox and LWA). */
     public long requestCount() {
-        return requestLog.total();
+        return requestLog().total();
     }
 
     /** Refills every token bucket (e.g. between test cases). */
@@ -292,15 +260,15 @@ public final class AmazonSimulator implements AutoCloseable {
      * request of that seller is running.
      */
     public void reseed(int orderCount, Duration lookback) {
-        reseed(orderCount, lookback, config.listingCount());
+        reseed(orderCount, lookback, config().listingCount());
     }
 
     /** {@link #reseed(int, Duration)} with another number of listings. */
     public void reseed(int orderCount, Duration lookback, int listingCount) {
-        SellerAccount seller = config.sellers().getFirst();
-        Seeder seeder = new Seeder(seller, config.seed() * 31);
-        stores.put(seller.sellingPartnerId(), new SellerStore(seller, config.clock(), seeder,
-                seeder.seed(listingCount, orderCount, lookback, config.clock().instant())));
+        SellerAccount seller = config().sellers().getFirst();
+        Seeder seeder = new Seeder(seller, config().seed() * 31);
+        stores.put(seller.sellingPartnerId(), new SellerStore(seller, config().clock(), seeder,
+                seeder.seed(listingCount, orderCount, lookback, config().clock().instant())));
     }
 
     /** A new random order of the demo seller, placed now. */
@@ -327,11 +295,6 @@ public final class AmazonSimulator implements AutoCloseable {
 
     public SimListing setPrice(String sku, BigDecimal price) {
         return demo().setPrice(sku, price);
-    }
-
-    @Override
-    public void close() {
-        SimServer.close(vertx, "Amazon simulator");
     }
 
     @Override

@@ -1,9 +1,11 @@
 package io.nexusconnect.sims.bol;
 
 import io.nexusconnect.sims.common.auth.AccessTokens;
+import io.nexusconnect.sims.common.auth.BearerToken;
+import io.nexusconnect.sims.common.faults.ApiFaultAnswers;
 import io.nexusconnect.sims.common.faults.Fault;
-import io.nexusconnect.sims.common.faults.FaultKind;
 import io.nexusconnect.sims.common.faults.Faults;
+import io.nexusconnect.sims.common.http.GatewayDispatch;
 import io.nexusconnect.sims.common.http.SimResponse;
 import io.nexusconnect.sims.common.ratelimit.TokenBucket;
 import io.nexusconnect.sims.common.requests.RequestLog;
@@ -17,8 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * What bol's gateway does around every operation: the v10 media type in {@code Accept} (406 otherwise), a live bearer
@@ -28,52 +28,29 @@ import java.util.logging.Logger;
 final class BolGateway {
     static final String JSON_V10 = "application/vnd.retailer.v10+json";
     static final String CSV_V10 = "application/vnd.retailer.v10+csv";
-    private static final Logger LOG = Logger.getLogger(BolGateway.class.getName());
 
-    private final Vertx vertx;
+    private static final ApiFaultAnswers FAULT_ANSWERS = new ApiFaultAnswers(
+            retryAfter -> BolProblems.tooManyRequests(retryAfter.toSeconds()), BolProblems::serverError,
+            BolProblems::unauthorized, () -> BolProblems.of(403, "Forbidden", "The retailer account is not active."),
+            () -> BolProblems.of(403, "Forbidden", "The client is not authorized for this resource."));
+
+    private final GatewayDispatch dispatch;
     private final AccessTokens tokens;
-    private final Faults faults;
-    private final RequestLog log;
     private final Clock clock;
     private final Map<String, BolSimConfig.Limit> limits;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
     BolGateway(Vertx vertx, AccessTokens tokens, Faults faults, RequestLog log, Clock clock,
                Map<String, BolSimConfig.Limit> limits) {
-        this.vertx = vertx;
+        this.dispatch = new GatewayDispatch(vertx, faults, log);
         this.tokens = tokens;
-        this.faults = faults;
-        this.log = log;
         this.clock = clock;
         this.limits = limits;
     }
 
     Handler<RoutingContext> route(String operationId, String mediaType, Function<BolCall, SimResponse> handler) {
-        return ctx -> {
-            Optional<Fault> fault = faults.take(operationId, FaultKind.Target.API);
-            if (fault.isPresent() && fault.get() instanceof Fault.Slow slow) {
-                vertx.setTimer(Math.max(1, slow.delay().toMillis()),
-                        t -> respond(ctx, operationId, mediaType, handler, Optional.empty()));
-            } else {
-                respond(ctx, operationId, mediaType, handler, fault);
-            }
-        };
-    }
-
-    private void respond(RoutingContext ctx, String operationId, String mediaType,
-                         Function<BolCall, SimResponse> handler, Optional<Fault> fault) {
-        SimResponse response;
-        try {
-            response = answer(ctx, operationId, mediaType, handler, fault);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "simulator bug answering " + operationId, e);
-            response = BolProblems.serverError(500);
-        }
-        if (fault.isPresent() && fault.get() instanceof Fault.MalformedJson) {
-            response = response.garbled();
-        }
-        response.send(ctx);
-        log.record(operationId, response.status());
+        return dispatch.route(operationId, (ctx, fault) -> answer(ctx, operationId, mediaType, handler, fault),
+                () -> BolProblems.serverError(500));
     }
 
     private SimResponse answer(RoutingContext ctx, String operationId, String mediaType,
@@ -82,9 +59,7 @@ final class BolGateway {
         if (accept == null || !accept.contains(mediaType)) {
             return BolProblems.notAcceptable();
         }
-        String authorization = ctx.request().getHeader("Authorization");
-        String token = authorization != null && authorization.startsWith("Bearer ")
-                ? authorization.substring(7).trim() : null;
+        String token = BearerToken.of(ctx.request().getHeader("Authorization"));
         if (fault.isPresent()) {
             Optional<SimResponse> injected = injected(fault.get(), token);
             if (injected.isPresent()) {
@@ -117,18 +92,6 @@ final class BolGateway {
     }
 
     private Optional<SimResponse> injected(Fault fault, String token) {
-        return switch (fault) {
-            case Fault.RateLimit r -> Optional.of(BolProblems.tooManyRequests(r.retryAfter().toSeconds()));
-            case Fault.ServerError s -> Optional.of(BolProblems.serverError(s.status()));
-            case Fault.ExpiredToken e -> {
-                tokens.expire(token);
-                yield Optional.of(BolProblems.unauthorized());
-            }
-            case Fault.AccountSuspended a -> Optional.of(BolProblems.of(403, "Forbidden",
-                    "The retailer account is not active."));
-            case Fault.ScopeMissing s -> Optional.of(BolProblems.of(403, "Forbidden",
-                    "The client is not authorized for this resource."));
-            default -> Optional.empty();
-        };
+        return FAULT_ANSWERS.answer(fault, () -> tokens.expire(token));
     }
 }

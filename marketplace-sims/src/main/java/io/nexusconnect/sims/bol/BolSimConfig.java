@@ -1,5 +1,6 @@
 package io.nexusconnect.sims.bol;
 
+import io.nexusconnect.sims.common.lifecycle.SimulatorConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -15,7 +16,8 @@ import java.util.Objects;
  * @param limits            per operation: requests per window; the operation ids are the spec's
  */
 public record BolSimConfig(String host, int port, Clock clock, long seed, int orderCount, int offerCount,
-                           Duration tokenTtl, Duration processingTime, Map<String, Limit> limits) {
+                           Duration tokenTtl, Duration processingTime, Map<String, Limit> limits)
+        implements SimulatorConfig {
 
     /** {@code requests} per {@code window}, refilled smoothly (a token bucket of {@code requests}). */
     public record Limit(int requests, Duration window) {

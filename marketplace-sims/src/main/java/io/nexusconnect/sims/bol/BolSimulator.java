@@ -1,15 +1,9 @@
 package io.nexusconnect.sims.bol;
 
 import io.nexusconnect.sims.common.auth.AccessTokens;
-import io.nexusconnect.sims.common.faults.Faults;
-import io.nexusconnect.sims.common.faults.FaultsAdmin;
-import io.nexusconnect.sims.common.http.SimServer;
-import io.nexusconnect.sims.common.requests.RequestLog;
+import io.nexusconnect.sims.common.lifecycle.Simulator;
 import io.nexusconnect.sims.common.webhooks.WebhookPusher;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +17,7 @@ import java.util.Map;
  * ({@code PENDING} → {@code SUCCESS}/{@code FAILURE}/{@code TIMEOUT}), the offer export and the offer stock update,
  * per-operation rate limits with 429 + {@code Retry-After}, and fault injection. What and why: adapter-bol/BEHAVIOR.md.
  */
-public final class BolSimulator implements AutoCloseable {
+public final class BolSimulator extends Simulator<BolSimConfig> {
 
     /** The demo retailer's API credentials. Fake and public. */
     public record DemoIdentity(String clientId, String clientSecret, String retailerName) {
@@ -36,15 +30,10 @@ public final class BolSimulator implements AutoCloseable {
     public static final DemoIdentity DEMO = new DemoIdentity("7c1f2b9e-5d3a-4e8f-9b21-0a6c4d8e2f13",
             "Rk9yRGVtb09ubHktYm9sLXNpbXVsYXRvci1zZWNyZXQtMDEyMzQ1Njc4OQ", "Nexus Demo Winkel");
 
-    private final BolSimConfig config;
-    private final Vertx vertx;
     private final BolStore store;
-    private final Faults faults = new Faults();
-    private final RequestLog requestLog = new RequestLog();
     private final AccessTokens tokens;
     private final WebhookPusher pusher = new WebhookPusher(PUSH_RETRIES);
     private BolSubscriptions subscriptions;
-    private final HttpServer server;
 
     /** bol retries a push 10 times over 10 minutes, then disables the subscription (reference §5.4). */
     static final List<Duration> PUSH_RETRIES = java.util.Collections.nCopies(10, Duration.ofMinutes(1));
@@ -53,12 +42,11 @@ public final class BolSimulator implements AutoCloseable {
     public static final String RETAILER_ID = "1234567";
 
     private BolSimulator(BolSimConfig config) {
-        this.config = config;
+        super(config, "bol simulator");
         Instant now = config.clock().instant().truncatedTo(ChronoUnit.SECONDS);
         this.store = new BolStore(config.seed(), config.orderCount(), config.offerCount(), now);
         this.tokens = new AccessTokens(config.clock(), config.tokenTtl(), "bol-at-");
-        this.vertx = SimServer.vertx();
-        this.server = SimServer.listen(vertx, router(), config.host(), config.port(), "bol simulator");
+        listen(router());
     }
 
     public static BolSimulator start(BolSimConfig config) {
@@ -66,15 +54,15 @@ public final class BolSimulator implements AutoCloseable {
     }
 
     private Router router() {
-        Router router = Router.router(vertx);
-        router.route().handler(BodyHandler.create(false).setBodyLimit(2 * 1024 * 1024));
-        new FaultsAdmin(faults, requestLog).mount(router);
-        BolGateway gateway = new BolGateway(vertx, tokens, faults, requestLog, config.clock(), config.limits());
-        BolApi api = new BolApi(store, config.processingTime(), "");
-        subscriptions = new BolSubscriptions(store, api, config.processingTime(), pusher, config.clock(), RETAILER_ID);
+        Router router = router(2 * 1024 * 1024);
+        BolGateway gateway = new BolGateway(vertx(), tokens, faults(), requestLog(), config().clock(),
+                config().limits());
+        BolApi api = new BolApi(store, config().processingTime(), "");
+        subscriptions = new BolSubscriptions(store, api, config().processingTime(), pusher, config().clock(),
+                RETAILER_ID);
         String json = BolGateway.JSON_V10;
         router.post("/token").handler(new BolTokenEndpoint(Map.of(DEMO.clientId(), DEMO.clientSecret()), tokens,
-                faults, requestLog)::handle);
+                faults(), requestLog())::handle);
         router.get("/retailer/orders").handler(gateway.route("get-orders", json, api::orders));
         router.get("/retailer/orders/:orderId").handler(gateway.route("get-order", json, api::order));
         router.put("/retailer/offers/:offerId/stock").handler(gateway.route("update-offer-stock", json,
@@ -107,7 +95,8 @@ public final class BolSimulator implements AutoCloseable {
 
     /** Places an open order now of {@code quantity} pieces of the offer and pushes ORDER/NEW to the subscribers. */
     public PlacedOrder placeOrder(String offerId, int quantity) {
-        BolStore.Order order = store.place(offerId, quantity, config.clock().instant().truncatedTo(ChronoUnit.SECONDS));
+        BolStore.Order order = store.place(offerId, quantity,
+                config().clock().instant().truncatedTo(ChronoUnit.SECONDS));
         return new PlacedOrder(order, subscriptions.orderNew(order.orderId()));
     }
 
@@ -134,30 +123,9 @@ public final class BolSimulator implements AutoCloseable {
         return pusher;
     }
 
-    public BolSimConfig config() {
-        return config;
-    }
-
-    /** The API base (bol's {@code https://api.bol.com}), e.g. {@code http://127.0.0.1:9141}. */
-    public String baseUrl() {
-        return "http://" + config.host() + ":" + server.actualPort();
-    }
-
-    /** The token endpoint (bol's {@code https://login.bol.com/token}). */
+    /** The token endpoint (bol's {@code https://login.bol.com/token}); {@link #baseUrl()} is bol's API host. */
     public String tokenUrl() {
         return baseUrl() + "/token";
-    }
-
-    public int port() {
-        return server.actualPort();
-    }
-
-    public Faults faults() {
-        return faults;
-    }
-
-    public RequestLog requestLog() {
-        return requestLog;
     }
 
     public BolStore store() {
@@ -165,13 +133,7 @@ public final class BolSimulator implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    protected void stopping() {
         pusher.close();
-        SimServer.close(vertx, "bol simulator");
-    }
-
-    @Override
-    public String toString() {
-        return "BolSimulator[" + baseUrl() + "]";
     }
 }

@@ -1,5 +1,6 @@
 package io.nexusconnect.sims.ebay;
 
+import io.nexusconnect.sims.common.lifecycle.SimulatorConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -23,7 +24,7 @@ import java.util.Objects;
 public record EbaySimConfig(String host, int port, long seed, int orderCount, int itemCount, Duration lookback,
                             Duration accessTokenTtl, Duration refreshTokenTtl, Duration refreshTokenAge,
                             Map<EbayApi, Long> dailyCallLimits, ZoneId quotaResetZone, Duration pushRetryDelay,
-                            int pushMaxAttempts, Clock clock) {
+                            int pushMaxAttempts, Clock clock) implements SimulatorConfig {
 
     /** The default daily quotas (BEHAVIOR.md: Fulfillment and Inventory are not on the captured docs page). */
     public static final Map<EbayApi, Long> DEFAULT_DAILY_LIMITS = Map.of(

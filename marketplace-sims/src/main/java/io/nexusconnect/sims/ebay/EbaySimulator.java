@@ -1,9 +1,6 @@
 package io.nexusconnect.sims.ebay;
 
-import io.nexusconnect.sims.common.faults.Faults;
-import io.nexusconnect.sims.common.faults.FaultsAdmin;
-import io.nexusconnect.sims.common.http.SimServer;
-import io.nexusconnect.sims.common.requests.RequestLog;
+import io.nexusconnect.sims.common.lifecycle.Simulator;
 import io.nexusconnect.sims.ebay.api.AccountApis;
 import io.nexusconnect.sims.ebay.api.FulfillmentApi;
 import io.nexusconnect.sims.ebay.api.InventoryApi;
@@ -22,10 +19,7 @@ import io.nexusconnect.sims.ebay.notification.NotificationSigner;
 import io.nexusconnect.sims.ebay.notification.NotificationState;
 import io.nexusconnect.sims.ebay.quota.DailyQuota;
 import io.nexusconnect.sims.ebay.seed.EbaySeeder;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -42,7 +36,7 @@ import java.util.Set;
  * Notification API (destinations validated by a real challenge, subscriptions, signed pushes with retries) on one
  * port, with eBay's error bodies, daily call limits per API and fault injection. Data is seeded deterministically. What and why: BEHAVIOR.md.
  */
-public final class EbaySimulator implements AutoCloseable {
+public final class EbaySimulator extends Simulator<EbaySimConfig> {
 
     /** The demo application and the seller who consented to it. The values are fake and public. */
     public record DemoIdentity(String clientId, String clientSecret, String refreshToken, String userId,
@@ -65,11 +59,7 @@ public final class EbaySimulator implements AutoCloseable {
     /** The operation name of the token endpoint in fault rules and the request log. */
     public static final String OAUTH_TOKEN = "oauthToken";
 
-    private final EbaySimConfig config;
-    private final Vertx vertx;
     private final EbayStore store;
-    private final Faults faults = new Faults();
-    private final RequestLog requestLog = new RequestLog();
     private final DailyQuota quota;
     private final EbayTokens tokens;
     private final NotificationState notifications = new NotificationState();
@@ -77,10 +67,9 @@ public final class EbaySimulator implements AutoCloseable {
     private final HttpClient pushClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final NotificationPusher pusher;
     private final NotificationEvents events;
-    private final HttpServer server;
 
     private EbaySimulator(EbaySimConfig config) {
-        this.config = config;
+        super(config, "eBay simulator");
         Instant now = config.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         EbaySeeder seeder = new EbaySeeder(config.seed(), DEMO.username());
         List<InventoryRecord> items = seeder.items(config.itemCount(), now);
@@ -93,8 +82,7 @@ public final class EbaySimulator implements AutoCloseable {
         this.events = new NotificationEvents(notifications, pusher, config.clock());
         tokens.grant(DEMO.refreshToken(), new EbayTokens.Grant(DEMO.clientId(), DEMO.userId(), DEMO.scopes(),
                 now.minus(config.refreshTokenAge()).plus(config.refreshTokenTtl())));
-        this.vertx = SimServer.vertx();
-        this.server = SimServer.listen(vertx, router(tokens), config.host(), config.port(), "eBay simulator");
+        listen(router(tokens));
     }
 
     public static EbaySimulator start(EbaySimConfig config) {
@@ -106,12 +94,11 @@ public final class EbaySimulator implements AutoCloseable {
     }
 
     private Router router(EbayTokens tokens) {
-        Router router = Router.router(vertx);
-        router.route().handler(BodyHandler.create(false).setBodyLimit(2 * 1024 * 1024));
+        Router router = router(2 * 1024 * 1024);
         router.post("/identity/v1/oauth2/token").handler(new OAuthEndpoint(Map.of(DEMO.clientId(),
-                DEMO.clientSecret()), tokens, faults, requestLog, vertx));
-        new FaultsAdmin(faults, requestLog).mount(router);
-        EbayGateway gateway = new EbayGateway(vertx, tokens, quota, faults, requestLog, config.clock(), this::baseUrl);
+                DEMO.clientSecret()), tokens, faults(), requestLog(), vertx()));
+        EbayGateway gateway = new EbayGateway(vertx(), tokens, quota, faults(), requestLog(), config().clock(),
+                this::baseUrl);
         FulfillmentApi fulfillment = new FulfillmentApi(store);
         InventoryApi inventory = new InventoryApi(store);
         AccountApis account = new AccountApis(DEMO.userId(), DEMO.username(), DEMO.businessName(), quota,
@@ -221,29 +208,9 @@ public final class EbaySimulator implements AutoCloseable {
         return signer;
     }
 
-    public EbaySimConfig config() {
-        return config;
-    }
-
-    /** Every API's host (api.ebay.com and apiz.ebay.com in one), e.g. {@code http://127.0.0.1:9111}. */
-    public String baseUrl() {
-        return "http://" + config.host() + ":" + server.actualPort();
-    }
-
+    /** The token endpoint; {@link #baseUrl()} is every API's host (api.ebay.com and apiz.ebay.com in one). */
     public String tokenUrl() {
         return baseUrl() + "/identity/v1/oauth2/token";
-    }
-
-    public int port() {
-        return server.actualPort();
-    }
-
-    public Faults faults() {
-        return faults;
-    }
-
-    public RequestLog requestLog() {
-        return requestLog;
     }
 
     public DailyQuota quota() {
@@ -263,13 +230,7 @@ public final class EbaySimulator implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    protected void stopping() {
         pusher.close();
-        SimServer.close(vertx, "eBay simulator");
-    }
-
-    @Override
-    public String toString() {
-        return "EbaySimulator[" + baseUrl() + "]";
     }
 }

@@ -1,5 +1,6 @@
 package io.nexusconnect.sims.kaufland;
 
+import io.nexusconnect.sims.common.lifecycle.SimulatorConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.Objects;
  */
 public record KauflandSimConfig(String host, int port, Clock clock, long seed, int orderCount, int unitCount,
                                 List<String> storefronts, double requestsPerSecond, Duration clockSkew,
-                                Duration lookback) {
+                                Duration lookback) implements SimulatorConfig {
 
     public static final double DOCUMENTED_REQUESTS_PER_SECOND = 111;
 

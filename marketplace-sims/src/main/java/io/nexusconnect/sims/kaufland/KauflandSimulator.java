@@ -1,9 +1,6 @@
 package io.nexusconnect.sims.kaufland;
 
-import io.nexusconnect.sims.common.faults.Faults;
-import io.nexusconnect.sims.common.faults.FaultsAdmin;
-import io.nexusconnect.sims.common.http.SimServer;
-import io.nexusconnect.sims.common.requests.RequestLog;
+import io.nexusconnect.sims.common.lifecycle.Simulator;
 import io.nexusconnect.sims.common.webhooks.WebhookPusher;
 import io.nexusconnect.sims.kaufland.api.OrderUnitsApi;
 import io.nexusconnect.sims.kaufland.api.SubscriptionsApi;
@@ -12,10 +9,7 @@ import io.nexusconnect.sims.kaufland.model.Unit;
 import io.nexusconnect.sims.kaufland.api.UnitsApi;
 import io.nexusconnect.sims.kaufland.http.KauflandErrors;
 import io.nexusconnect.sims.kaufland.http.KauflandGateway;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +25,7 @@ import java.util.Set;
  * with PATCH and the bulk update, the per-seller request rate with 429, and fault injection. Base URL ends in
  * {@code /v2}. What and why: adapter-kaufland/BEHAVIOR.md.
  */
-public final class KauflandSimulator implements AutoCloseable {
+public final class KauflandSimulator extends Simulator<KauflandSimConfig> {
 
     /** The demo seller's keys (32 and 64 characters, as Kaufland issues them). Fake and public. */
     public record DemoIdentity(String clientKey, String secretKey, String sellerName) {
@@ -44,29 +38,23 @@ public final class KauflandSimulator implements AutoCloseable {
     public static final DemoIdentity DEMO = new DemoIdentity("0a1b2c3d4e5f60718293a4b5c6d7e8f9",
             "5f4dcc3b5aa765d61d8327deb882cf99a7d0cb1da1ddbc86c96ee5fedd341b7d", "Nexus Demo Shop");
 
-    private final KauflandSimConfig config;
-    private final Vertx vertx;
     private final KauflandStore store;
-    private final Faults faults = new Faults();
-    private final RequestLog requestLog = new RequestLog();
     private final AtomicLong placed = new AtomicLong();
     private final WebhookPusher pusher = new WebhookPusher(PUSH_RETRIES);
     private final SubscriptionsApi subscriptions;
-    private final HttpServer server;
 
     /** Decision: Kaufland documents no retry schedule, only that a long-unreachable callback is disabled. */
     static final List<Duration> PUSH_RETRIES = List.of(Duration.ofMillis(500), Duration.ofSeconds(2),
             Duration.ofSeconds(10));
 
     private KauflandSimulator(KauflandSimConfig config) {
-        this.config = config;
+        super(config, "Kaufland simulator");
         Instant now = config.clock().instant().truncatedTo(ChronoUnit.SECONDS);
         KauflandSeeder seeder = new KauflandSeeder(config.seed());
         var units = seeder.units(config.unitCount(), config.storefronts(), now);
         this.store = new KauflandStore(seeder.orderUnits(config.orderCount(), config.lookback(), now, units), units);
         this.subscriptions = new SubscriptionsApi(Set.copyOf(config.storefronts()), pusher);
-        this.vertx = SimServer.vertx();
-        this.server = SimServer.listen(vertx, router(), config.host(), config.port(), "Kaufland simulator");
+        listen(router());
     }
 
     public static KauflandSimulator start(KauflandSimConfig config) {
@@ -74,12 +62,10 @@ public final class KauflandSimulator implements AutoCloseable {
     }
 
     private Router router() {
-        Router router = Router.router(vertx);
-        router.route().handler(BodyHandler.create(false).setBodyLimit(2 * 1024 * 1024));
-        new FaultsAdmin(faults, requestLog).mount(router);
-        KauflandGateway gateway = new KauflandGateway(vertx, Map.of(DEMO.clientKey(), DEMO.secretKey()), faults,
-                requestLog, config.clock(), config.clockSkew(), config.requestsPerSecond());
-        Set<String> storefronts = Set.copyOf(config.storefronts());
+        Router router = router(2 * 1024 * 1024);
+        KauflandGateway gateway = new KauflandGateway(vertx(), Map.of(DEMO.clientKey(), DEMO.secretKey()), faults(),
+                requestLog(), config().clock(), config().clockSkew(), config().requestsPerSecond());
+        Set<String> storefronts = Set.copyOf(config().storefronts());
         OrderUnitsApi orderUnits = new OrderUnitsApi(store, storefronts);
         UnitsApi units = new UnitsApi(store, storefronts);
         router.get("/v2/status/ping").handler(gateway.route("ping", units::ping));
@@ -112,7 +98,7 @@ public final class KauflandSimulator implements AutoCloseable {
     public PlacedOrder placeOrder(String storefront, String idOffer, int pieces) {
         Unit unit = store.units().stream().filter(u -> u.storefront().equals(storefront) && u.idOffer().equals(idOffer))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("no offer " + idOffer + " on " + storefront));
-        Instant now = config.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = config().clock().instant().truncatedTo(ChronoUnit.SECONDS);
         String idOrder = "N" + Long.toString(placed.incrementAndGet() + 100_000, 36).toUpperCase();
         List<OrderUnit> units = new java.util.ArrayList<>();
         for (int p = 0; p < pieces; p++) {
@@ -143,30 +129,15 @@ public final class KauflandSimulator implements AutoCloseable {
         return subscriptions.subscriptions();
     }
 
-    public KauflandSimConfig config() {
-        return config;
-    }
-
     /** The API base, e.g. {@code http://127.0.0.1:9121/v2}. */
+    @Override
     public String baseUrl() {
-        return "http://" + config.host() + ":" + server.actualPort() + "/v2";
+        return adminUrl() + "/v2";
     }
 
     /** Where the faults admin and request counts live ({@code /__sim/...}). */
     public String adminUrl() {
-        return "http://" + config.host() + ":" + server.actualPort();
-    }
-
-    public int port() {
-        return server.actualPort();
-    }
-
-    public Faults faults() {
-        return faults;
-    }
-
-    public RequestLog requestLog() {
-        return requestLog;
+        return "http://" + config().host() + ":" + port();
     }
 
     public KauflandStore store() {
@@ -174,13 +145,7 @@ public final class KauflandSimulator implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    protected void stopping() {
         pusher.close();
-        SimServer.close(vertx, "Kaufland simulator");
-    }
-
-    @Override
-    public String toString() {
-        return "KauflandSimulator[" + baseUrl() + "]";
     }
 }

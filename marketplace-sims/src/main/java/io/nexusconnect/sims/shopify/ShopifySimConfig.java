@@ -1,5 +1,6 @@
 package io.nexusconnect.sims.shopify;
 
+import io.nexusconnect.sims.common.lifecycle.SimulatorConfig;
 import io.nexusconnect.sims.shopify.webhooks.WebhookSettings;
 
 import java.time.Clock;
@@ -16,7 +17,7 @@ public record ShopifySimConfig(String host, int port, long seed, int orderCount,
                                double speedFactor, double maximumAvailable, double restoreRate,
                                int maxSingleQueryCost, Duration bulkCompletion, boolean idempotencyRequired,
                                List<String> supportedVersions, Clock clock,
-                               WebhookSettings webhooks) {
+                               WebhookSettings webhooks) implements SimulatorConfig {
 
     public static final List<String> SUPPORTED_VERSIONS = List.of("2026-01", "2026-04", "2026-07", "2026-10",
             "2027-01");

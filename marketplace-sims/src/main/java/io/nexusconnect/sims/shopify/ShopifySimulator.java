@@ -1,9 +1,6 @@
 package io.nexusconnect.sims.shopify;
 
-import io.nexusconnect.sims.common.faults.Faults;
-import io.nexusconnect.sims.common.faults.FaultsAdmin;
-import io.nexusconnect.sims.common.http.SimServer;
-import io.nexusconnect.sims.common.requests.RequestLog;
+import io.nexusconnect.sims.common.lifecycle.Simulator;
 import io.nexusconnect.sims.shopify.graphql.AdminSchema;
 import io.nexusconnect.sims.shopify.graphql.BulkOperations;
 import io.nexusconnect.sims.shopify.graphql.InventoryMutation;
@@ -16,10 +13,7 @@ import io.nexusconnect.sims.shopify.seed.ShopSeeder;
 import io.nexusconnect.sims.shopify.webhooks.ShopEvents;
 import io.nexusconnect.sims.shopify.webhooks.WebhookDispatcher;
 import io.nexusconnect.sims.shopify.webhooks.WebhookSubscriptions;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 
 import java.time.Duration;
 import java.util.Map;
@@ -33,30 +27,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * signed, retried pushes (admin hooks under {@code /__sim/shopify}: {@link ShopAdminEndpoint}), and fault injection
  * ({@code /__sim/faults}). What is simulated and why: marketplace-sims BEHAVIOR.md.
  */
-public final class ShopifySimulator implements AutoCloseable {
+public final class ShopifySimulator extends Simulator<ShopifySimConfig> {
 
     /** The demo shop; the token is fake and public. */
     public static final SimShop DEMO = new SimShop(61_000_001, "Nexus Demo Shop", "nexus-demo.myshopify.com", "USD",
             "America/New_York", "Basic", false, "shpat_" + "0123456789abcdef0123456789abcdef");
 
-    private final ShopifySimConfig config;
-    private final Vertx vertx;
     private final ShopStore store;
     private final Map<String, ShopStore> byToken = new ConcurrentHashMap<>();
     private final Map<String, CostBucket> buckets = new ConcurrentHashMap<>();
-    private final Faults faults = new Faults();
-    private final RequestLog requestLog = new RequestLog();
     private final WebhookSubscriptions subscriptions = new WebhookSubscriptions();
     private final WebhookDispatcher webhooks;
     private final ShopEvents events;
-    private final HttpServer server;
 
     private ShopifySimulator(ShopifySimConfig config) {
-        this.config = config;
+        super(config, "Shopify simulator");
         this.store = new ShopSeeder(config.seed()).seed(DEMO, config.clock(), config.productCount(),
                 config.orderCount(), config.lookback());
         byToken.put(DEMO.accessToken(), store);
-        this.vertx = SimServer.vertx();
         BulkOperations bulk = new BulkOperations(config.effectiveBulkCompletion(),
                 n -> baseUrl() + "/__sim/bulk-results/" + n + ".jsonl");
         AdminSchema schema = new AdminSchema(bulk, new InventoryMutation(config.idempotencyRequired()), subscriptions);
@@ -64,17 +52,16 @@ public final class ShopifySimulator implements AutoCloseable {
                 Duration.ofMillis(20));
         this.events = new ShopEvents(store, subscriptions, webhooks, () -> byToken.remove(DEMO.accessToken()),
                 () -> byToken.put(DEMO.accessToken(), store));
-        GraphqlEndpoint endpoint = new GraphqlEndpoint(vertx, schema,
-                token -> Optional.ofNullable(token == null ? null : byToken.get(token)), this::bucket, faults,
-                requestLog, config.supportedVersions(), config.maxSingleQueryCost());
-        Router router = Router.router(vertx);
-        router.route().handler(BodyHandler.create(false).setBodyLimit(2 * 1024 * 1024));
+        GraphqlEndpoint endpoint = new GraphqlEndpoint(vertx(), schema,
+                token -> Optional.ofNullable(token == null ? null : byToken.get(token)), this::bucket, faults(),
+                requestLog(), config.supportedVersions(), config.maxSingleQueryCost());
+        Router router = router(2 * 1024 * 1024);
         router.post("/admin/api/:version/graphql.json").handler(endpoint);
         router.get("/__sim/bulk-results/:file").handler(ctx -> {
             String file = ctx.pathParam("file");
             long number = file.endsWith(".jsonl") ? Long.parseLong(file.substring(0, file.length() - 6)) : -1;
             Optional<byte[]> jsonl = bulk.result(number);
-            requestLog.record("bulkDownload", jsonl.isPresent() ? 200 : 404);
+            requestLog().record("bulkDownload", jsonl.isPresent() ? 200 : 404);
             if (jsonl.isEmpty()) {
                 ctx.response().setStatusCode(404).end();
                 return;
@@ -82,9 +69,8 @@ public final class ShopifySimulator implements AutoCloseable {
             ctx.response().putHeader("Content-Type", "application/jsonl").end(io.vertx.core.buffer.Buffer.buffer(
                     jsonl.get()));
         });
-        new FaultsAdmin(faults, requestLog).mount(router);
         new ShopAdminEndpoint(events, subscriptions, webhooks, DEMO.myshopifyDomain()).mount(router);
-        this.server = SimServer.listen(vertx, router, config.host(), config.port(), "Shopify simulator");
+        listen(router);
     }
 
     public static ShopifySimulator start(ShopifySimConfig config) {
@@ -93,36 +79,16 @@ public final class ShopifySimulator implements AutoCloseable {
 
     private CostBucket bucket(ShopStore shop) {
         return buckets.computeIfAbsent(shop.shop().myshopifyDomain(),
-                k -> new CostBucket(config.clock(), config.maximumAvailable(), config.effectiveRestoreRate()));
+                k -> new CostBucket(config().clock(), config().maximumAvailable(), config().effectiveRestoreRate()));
     }
 
-    public ShopifySimConfig config() {
-        return config;
-    }
-
-    /** e.g. {@code http://127.0.0.1:9103}; the Admin API is under {@code /admin/api/{version}/graphql.json}. */
-    public String baseUrl() {
-        return "http://" + config.host() + ":" + server.actualPort();
-    }
-
+    /** The Admin API of {@code version} on {@link #baseUrl()}. */
     public String graphqlUrl(String version) {
         return baseUrl() + "/admin/api/" + version + "/graphql.json";
     }
 
-    public int port() {
-        return server.actualPort();
-    }
-
     public ShopStore store() {
         return store;
-    }
-
-    public Faults faults() {
-        return faults;
-    }
-
-    public RequestLog requestLog() {
-        return requestLog;
     }
 
     /** The shop's admin: place and change orders, uninstall the app; each pushes its webhooks. */
@@ -151,13 +117,7 @@ public final class ShopifySimulator implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    protected void stopping() {
         webhooks.close();
-        SimServer.close(vertx, "Shopify simulator");
-    }
-
-    @Override
-    public String toString() {
-        return "ShopifySimulator[" + baseUrl() + "]";
     }
 }

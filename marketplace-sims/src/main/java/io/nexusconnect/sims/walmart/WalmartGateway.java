@@ -1,9 +1,10 @@
 package io.nexusconnect.sims.walmart;
 
 import io.nexusconnect.sims.common.auth.AccessTokens;
+import io.nexusconnect.sims.common.faults.ApiFaultAnswers;
 import io.nexusconnect.sims.common.faults.Fault;
-import io.nexusconnect.sims.common.faults.FaultKind;
 import io.nexusconnect.sims.common.faults.Faults;
+import io.nexusconnect.sims.common.http.GatewayDispatch;
 import io.nexusconnect.sims.common.http.SimResponse;
 import io.nexusconnect.sims.common.ratelimit.TokenBucket;
 import io.nexusconnect.sims.common.requests.RequestLog;
@@ -17,8 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * What Walmart's gateway does around every operation: the required headers ({@code WM_SVC.NAME},
@@ -33,56 +32,35 @@ final class WalmartGateway {
     static final String CORRELATION_ID = "WM_QOS.CORRELATION_ID";
     static final String TOKEN_COUNT = "x-current-token-count";
     static final String NEXT_REPLENISH = "x-next-replenish-time";
-    private static final Logger LOG = Logger.getLogger(WalmartGateway.class.getName());
 
-    private final Vertx vertx;
+    private static final ApiFaultAnswers FAULT_ANSWERS = new ApiFaultAnswers(
+            retryAfter -> WalmartErrors.tooManyRequests().withHeader("Retry-After",
+                    Long.toString(retryAfter.toSeconds())), WalmartErrors::systemError, WalmartErrors::unauthorized,
+            WalmartGateway::forbidden, WalmartGateway::forbidden);
+
+    private final GatewayDispatch dispatch;
     private final AccessTokens tokens;
-    private final Faults faults;
-    private final RequestLog log;
     private final Clock clock;
     private final Map<String, WalmartSimConfig.Bucket> limits;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
     WalmartGateway(Vertx vertx, AccessTokens tokens, Faults faults, RequestLog log, Clock clock,
                    Map<String, WalmartSimConfig.Bucket> limits) {
-        this.vertx = vertx;
+        this.dispatch = new GatewayDispatch(vertx, faults, log);
         this.tokens = tokens;
-        this.faults = faults;
-        this.log = log;
         this.clock = clock;
         this.limits = limits;
     }
 
     Handler<RoutingContext> route(String operationId, Function<WalmartCall, SimResponse> handler) {
-        return ctx -> {
-            Optional<Fault> fault = faults.take(operationId, FaultKind.Target.API);
-            if (fault.isPresent() && fault.get() instanceof Fault.Slow slow) {
-                vertx.setTimer(Math.max(1, slow.delay().toMillis()),
-                        t -> respond(ctx, operationId, handler, Optional.empty()));
-            } else {
-                respond(ctx, operationId, handler, fault);
-            }
-        };
+        return dispatch.route(GatewayDispatch.Operation.api(operationId),
+                (ctx, fault) -> answer(ctx, operationId, handler, fault), () -> WalmartErrors.systemError(500),
+                WalmartGateway::echoCorrelation);
     }
 
-    private void respond(RoutingContext ctx, String operationId, Function<WalmartCall, SimResponse> handler,
-                         Optional<Fault> fault) {
-        SimResponse response;
-        try {
-            response = answer(ctx, operationId, handler, fault);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "simulator bug answering " + operationId, e);
-            response = WalmartErrors.systemError(500);
-        }
-        if (fault.isPresent() && fault.get() instanceof Fault.MalformedJson) {
-            response = response.garbled();
-        }
+    private static void echoCorrelation(RoutingContext ctx, SimResponse response) {
         String correlation = ctx.request().getHeader(CORRELATION_ID);
-        if (correlation != null) {
-            response = response.withHeader(CORRELATION_ID, correlation);
-        }
-        response.send(ctx);
-        log.record(operationId, response.status());
+        (correlation == null ? response : response.withHeader(CORRELATION_ID, correlation)).send(ctx);
     }
 
     private SimResponse answer(RoutingContext ctx, String operationId, Function<WalmartCall, SimResponse> handler,
@@ -140,19 +118,10 @@ final class WalmartGateway {
     }
 
     private Optional<SimResponse> injected(Fault fault, String token) {
-        return switch (fault) {
-            case Fault.RateLimit r -> Optional.of(WalmartErrors.tooManyRequests()
-                    .withHeader("Retry-After", Long.toString(r.retryAfter().toSeconds())));
-            case Fault.ServerError s -> Optional.of(WalmartErrors.systemError(s.status()));
-            case Fault.ExpiredToken e -> {
-                tokens.expire(token);
-                yield Optional.of(WalmartErrors.unauthorized());
-            }
-            case Fault.AccountSuspended a -> Optional.of(WalmartErrors.of(403, "FORBIDDEN.GMP_GATEWAY_API",
-                    "FORBIDDEN", "Forbidden", "ERROR", "DATA"));
-            case Fault.ScopeMissing s -> Optional.of(WalmartErrors.of(403, "FORBIDDEN.GMP_GATEWAY_API",
-                    "FORBIDDEN", "Forbidden", "ERROR", "DATA"));
-            default -> Optional.empty();
-        };
+        return FAULT_ANSWERS.answer(fault, () -> tokens.expire(token));
+    }
+
+    private static SimResponse forbidden() {
+        return WalmartErrors.of(403, "FORBIDDEN.GMP_GATEWAY_API", "FORBIDDEN", "Forbidden", "ERROR", "DATA");
     }
 }

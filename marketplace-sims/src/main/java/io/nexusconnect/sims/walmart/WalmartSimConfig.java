@@ -1,5 +1,6 @@
 package io.nexusconnect.sims.walmart;
 
+import io.nexusconnect.sims.common.lifecycle.SimulatorConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.Map;
 public record WalmartSimConfig(String host, int port, Clock clock, long seed, int orderCount, int itemCount,
                                Duration lookback, Duration tokenTtl, Map<String, Bucket> buckets,
                                int feedsPerHour, Duration feedProcessing, ChargeBasis chargeBasis,
-                               List<Duration> pushRetryDelays) {
+                               List<Duration> pushRetryDelays) implements SimulatorConfig {
 
     /** A token bucket: {@code burst} calls, refilled at {@code perSecond}. */
     public record Bucket(double perSecond, int burst) {

@@ -3,16 +3,11 @@ package io.nexusconnect.sims.walmart;
 import io.nexusconnect.sims.common.auth.AccessTokens;
 import io.nexusconnect.sims.common.auth.BasicCredentials;
 import io.nexusconnect.sims.common.faults.Fault;
-import io.nexusconnect.sims.common.faults.FaultKind;
-import io.nexusconnect.sims.common.faults.Faults;
-import io.nexusconnect.sims.common.faults.FaultsAdmin;
+import io.nexusconnect.sims.common.http.GatewayDispatch;
 import io.nexusconnect.sims.common.http.Json;
 import io.nexusconnect.sims.common.http.SimResponse;
-import io.nexusconnect.sims.common.http.SimServer;
-import io.nexusconnect.sims.common.requests.RequestLog;
+import io.nexusconnect.sims.common.lifecycle.Simulator;
 import io.nexusconnect.sims.common.webhooks.WebhookPusher;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -27,7 +22,7 @@ import java.util.Optional;
  * feed, items with publish status, per-operation token buckets with Walmart's rate headers, fault injection.
  * What and why: BEHAVIOR-walmart.md.
  */
-public final class WalmartSimulator implements AutoCloseable {
+public final class WalmartSimulator extends Simulator<WalmartSimConfig> {
 
     /** The demo seller's application. The values are fake and public. */
     public record DemoIdentity(String clientId, String clientSecret, String sellerName) {
@@ -57,24 +52,18 @@ public final class WalmartSimulator implements AutoCloseable {
     /** The demo seller's partner id in notifications. */
     public static final String PARTNER_ID = "10000682332";
 
-    private final WalmartSimConfig config;
-    private final Vertx vertx;
     private final WalmartStore store;
     private final AccessTokens tokens;
-    private final Faults faults = new Faults();
-    private final RequestLog requestLog = new RequestLog();
     private final WebhookPusher pusher;
     private final NotificationsApi notifications;
-    private final HttpServer server;
 
     private WalmartSimulator(WalmartSimConfig config) {
-        this.config = config;
+        super(config, "Walmart simulator");
         this.store = new WalmartStore(config);
         this.pusher = new WebhookPusher(config.pushRetryDelays());
         this.notifications = new NotificationsApi(pusher, config.clock(), PARTNER_ID);
         this.tokens = new AccessTokens(config.clock(), config.tokenTtl(), "wm-at-");
-        this.vertx = SimServer.vertx();
-        this.server = SimServer.listen(vertx, router(), config.host(), config.port(), "Walmart simulator");
+        listen(router());
     }
 
     public static WalmartSimulator start(WalmartSimConfig config) {
@@ -82,10 +71,9 @@ public final class WalmartSimulator implements AutoCloseable {
     }
 
     private Router router() {
-        Router router = Router.router(vertx);
         BodyHandler bodies = BodyHandler.create(false).setBodyLimit(10 * 1024 * 1024);
         // a feed file arrives as multipart/form-data: kept as raw text for the feed handler to take its JSON part
-        router.route().handler(ctx -> {
+        Router router = router(ctx -> {
             String type = ctx.request().getHeader("Content-Type");
             if (type != null && type.startsWith("multipart/")) {
                 ctx.request().body().onSuccess(raw -> {
@@ -96,12 +84,13 @@ public final class WalmartSimulator implements AutoCloseable {
                 bodies.handle(ctx);
             }
         });
-        new FaultsAdmin(faults, requestLog).mount(router);
-        router.post("/v3/token").handler(this::token);
-        WalmartGateway gateway = new WalmartGateway(vertx, tokens, faults, requestLog, config.clock(),
-                config.buckets());
-        OrdersApi orders = new OrdersApi(store, config.chargeBasis());
-        InventoryApi inventory = new InventoryApi(store, config.feedsPerHour(), config.feedProcessing());
+        router.post("/v3/token").handler(new GatewayDispatch(vertx(), faults(), requestLog()).route(
+                GatewayDispatch.Operation.tokenEndpoint(TOKEN), this::token, () -> WalmartErrors.systemError(500),
+                GatewayDispatch.Delivery.AS_IS));
+        WalmartGateway gateway = new WalmartGateway(vertx(), tokens, faults(), requestLog(), config().clock(),
+                config().buckets());
+        OrdersApi orders = new OrdersApi(store, config().chargeBasis());
+        InventoryApi inventory = new InventoryApi(store, config().feedsPerHour(), config().feedProcessing());
         ItemsApi items = new ItemsApi(store);
         router.post("/__sim/orders").handler(this::placeOrder);
         router.get("/v3/orders").handler(gateway.route(GET_ORDERS, orders::getAll));
@@ -126,9 +115,8 @@ public final class WalmartSimulator implements AutoCloseable {
     }
 
     /** {@code POST /v3/token}: Basic client id/secret, {@code grant_type=client_credentials}, auth.json. */
-    private void token(RoutingContext ctx) {
+    private SimResponse token(RoutingContext ctx, Optional<Fault> fault) {
         SimResponse response;
-        Optional<Fault> fault = faults.take(TOKEN, FaultKind.Target.TOKEN_ENDPOINT);
         String grant = ctx.request().getFormAttribute("grant_type");
         if (grant == null && ctx.body() != null) {
             String body = ctx.body().asString();
@@ -154,11 +142,7 @@ public final class WalmartSimulator implements AutoCloseable {
             response = SimResponse.json(200, Json.object().put("access_token", tokens.issue())
                     .put("token_type", "Bearer").put("expires_in", tokens.ttlSeconds()));
         }
-        if (fault.isPresent() && fault.get() instanceof Fault.MalformedJson) {
-            response = response.garbled();
-        }
-        response.send(ctx);
-        requestLog.record(TOKEN, response.status());
+        return response;
     }
 
     /**
@@ -199,38 +183,12 @@ public final class WalmartSimulator implements AutoCloseable {
         return pusher;
     }
 
-    public WalmartSimConfig config() {
-        return config;
-    }
-
-    public String baseUrl() {
-        return "http://" + config.host() + ":" + server.actualPort();
-    }
-
-    public int port() {
-        return server.actualPort();
-    }
-
-    public Faults faults() {
-        return faults;
-    }
-
-    public RequestLog requestLog() {
-        return requestLog;
-    }
-
     public WalmartStore store() {
         return store;
     }
 
     @Override
-    public void close() {
+    protected void stopping() {
         pusher.close();
-        SimServer.close(vertx, "Walmart simulator");
-    }
-
-    @Override
-    public String toString() {
-        return "WalmartSimulator[" + baseUrl() + "]";
     }
 }

@@ -1,9 +1,11 @@
 package io.nexusconnect.sims.zalando;
 
 import io.nexusconnect.sims.common.auth.AccessTokens;
+import io.nexusconnect.sims.common.auth.BearerToken;
+import io.nexusconnect.sims.common.faults.ApiFaultAnswers;
 import io.nexusconnect.sims.common.faults.Fault;
-import io.nexusconnect.sims.common.faults.FaultKind;
 import io.nexusconnect.sims.common.faults.Faults;
+import io.nexusconnect.sims.common.http.GatewayDispatch;
 import io.nexusconnect.sims.common.http.SimResponse;
 import io.nexusconnect.sims.common.requests.RequestLog;
 import io.vertx.core.Handler;
@@ -14,65 +16,37 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * What zDirect does around every API call: the Bearer token (401 when missing or expired), the per-minute quotas of
  * the operation (429 with {@code Retry-After} until the next minute), injected faults.
  */
 final class ZalandoGateway {
-    private static final Logger LOG = Logger.getLogger(ZalandoGateway.class.getName());
-
     /** A quota and how many of its units a call takes (1 per request, or the stock updates a body carries). */
     record Quota(MinuteWindow window, ToIntFunction<String> units) {
     }
 
-    private final Vertx vertx;
+    private static final ApiFaultAnswers FAULT_ANSWERS = new ApiFaultAnswers(
+            retryAfter -> ZalandoErrors.tooManyRequests(retryAfter.toSeconds()), ZalandoErrors::serverError,
+            ZalandoErrors::unauthorized, () -> ZalandoErrors.problem(403, "Forbidden", "Merchant account is not active"),
+            () -> ZalandoErrors.problem(403, "Forbidden", "The client lacks the scope for this operation"));
+
+    private final GatewayDispatch dispatch;
     private final AccessTokens tokens;
-    private final Faults faults;
-    private final RequestLog log;
 
     ZalandoGateway(Vertx vertx, AccessTokens tokens, Faults faults, RequestLog log) {
-        this.vertx = vertx;
+        this.dispatch = new GatewayDispatch(vertx, faults, log);
         this.tokens = tokens;
-        this.faults = faults;
-        this.log = log;
     }
 
     Handler<RoutingContext> route(String operationId, List<Quota> quotas, Function<ZalandoCall, SimResponse> handler) {
-        return ctx -> {
-            Optional<Fault> fault = faults.take(operationId, FaultKind.Target.API);
-            if (fault.isPresent() && fault.get() instanceof Fault.Slow slow) {
-                vertx.setTimer(Math.max(1, slow.delay().toMillis()),
-                        t -> respond(ctx, operationId, quotas, handler, Optional.empty()));
-            } else {
-                respond(ctx, operationId, quotas, handler, fault);
-            }
-        };
-    }
-
-    private void respond(RoutingContext ctx, String operationId, List<Quota> quotas,
-                         Function<ZalandoCall, SimResponse> handler, Optional<Fault> fault) {
-        SimResponse response;
-        try {
-            response = answer(ctx, quotas, handler, fault);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "simulator bug answering " + operationId, e);
-            response = ZalandoErrors.serverError(500);
-        }
-        if (fault.isPresent() && fault.get() instanceof Fault.MalformedJson) {
-            response = response.garbled();
-        }
-        response.send(ctx);
-        log.record(operationId, response.status());
+        return dispatch.route(operationId, (ctx, fault) -> answer(ctx, quotas, handler, fault),
+                () -> ZalandoErrors.serverError(500));
     }
 
     private SimResponse answer(RoutingContext ctx, List<Quota> quotas, Function<ZalandoCall, SimResponse> handler,
                                Optional<Fault> fault) {
-        String authorization = ctx.request().getHeader("Authorization");
-        String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorization.substring(7).trim() : null;
+        String token = BearerToken.of(ctx.request().getHeader("Authorization"));
         if (fault.isPresent()) {
             Optional<SimResponse> injected = injected(fault.get(), token);
             if (injected.isPresent()) {
@@ -96,18 +70,6 @@ final class ZalandoGateway {
     }
 
     private Optional<SimResponse> injected(Fault fault, String token) {
-        return switch (fault) {
-            case Fault.RateLimit r -> Optional.of(ZalandoErrors.tooManyRequests(r.retryAfter().toSeconds()));
-            case Fault.ServerError s -> Optional.of(ZalandoErrors.serverError(s.status()));
-            case Fault.ExpiredToken e -> {
-                tokens.expire(token);
-                yield Optional.of(ZalandoErrors.unauthorized());
-            }
-            case Fault.AccountSuspended a -> Optional.of(ZalandoErrors.problem(403, "Forbidden",
-                    "Merchant account is not active"));
-            case Fault.ScopeMissing s -> Optional.of(ZalandoErrors.problem(403, "Forbidden",
-                    "The client lacks the scope for this operation"));
-            default -> Optional.empty();
-        };
+        return FAULT_ANSWERS.answer(fault, () -> tokens.expire(token));
     }
 }

@@ -1,5 +1,6 @@
 package io.nexusconnect.sims.zalando;
 
+import io.nexusconnect.sims.common.lifecycle.SimulatorConfig;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -11,7 +12,7 @@ import java.time.Duration;
 public record ZalandoSimConfig(String host, int port, Clock clock, long seed, int orderCount, String merchantId,
                                String salesChannelId, Duration tokenTtl, int getOrdersPerMinute, int patchesPerMinute,
                                int stockRequestsPerMinute, int stockUpdatesPerMinute, int maxStockItemsPerRequest,
-                               int maxPageSize) {
+                               int maxPageSize) implements SimulatorConfig {
 
     public static ZalandoSimConfig defaults() {
         return new ZalandoSimConfig("127.0.0.1", 0, Clock.systemUTC(), 42, 120,

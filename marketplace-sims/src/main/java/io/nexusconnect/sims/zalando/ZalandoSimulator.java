@@ -3,18 +3,12 @@ package io.nexusconnect.sims.zalando;
 import io.nexusconnect.sims.common.auth.AccessTokens;
 import io.nexusconnect.sims.common.auth.BasicCredentials;
 import io.nexusconnect.sims.common.faults.Fault;
-import io.nexusconnect.sims.common.faults.FaultKind;
-import io.nexusconnect.sims.common.faults.Faults;
-import io.nexusconnect.sims.common.faults.FaultsAdmin;
+import io.nexusconnect.sims.common.http.GatewayDispatch;
 import io.nexusconnect.sims.common.http.Json;
 import io.nexusconnect.sims.common.http.SimResponse;
-import io.nexusconnect.sims.common.http.SimServer;
-import io.nexusconnect.sims.common.requests.RequestLog;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
+import io.nexusconnect.sims.common.lifecycle.Simulator;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +18,7 @@ import java.util.Optional;
  * /auth/me}, the Orders API as JSON:API documents with the export PATCH, the Stocks API with per-item results, the
  * documented per-minute quotas (429 + Retry-After), fault injection. What and why: BEHAVIOR-zalando.md.
  */
-public final class ZalandoSimulator implements AutoCloseable {
+public final class ZalandoSimulator extends Simulator<ZalandoSimConfig> {
 
     /** The demo merchant's API client. The values are fake and public. */
     public record DemoIdentity(String clientId, String clientSecret, String merchantName) {
@@ -43,20 +37,14 @@ public final class ZalandoSimulator implements AutoCloseable {
     public static final String PATCH_ORDER = "patchOrder";
     public static final String POST_STOCKS = "postStocks";
 
-    private final ZalandoSimConfig config;
-    private final Vertx vertx;
     private final ZalandoStore store;
     private final AccessTokens tokens;
-    private final Faults faults = new Faults();
-    private final RequestLog requestLog = new RequestLog();
-    private final HttpServer server;
 
     private ZalandoSimulator(ZalandoSimConfig config) {
-        this.config = config;
+        super(config, "Zalando simulator");
         this.store = new ZalandoStore(config);
         this.tokens = new AccessTokens(config.clock(), config.tokenTtl(), "zd-at-");
-        this.vertx = SimServer.vertx();
-        this.server = SimServer.listen(vertx, router(), config.host(), config.port(), "Zalando simulator");
+        listen(router());
     }
 
     public static ZalandoSimulator start(ZalandoSimConfig config) {
@@ -64,21 +52,21 @@ public final class ZalandoSimulator implements AutoCloseable {
     }
 
     private Router router() {
-        Router router = Router.router(vertx);
-        router.route().handler(BodyHandler.create(false).setBodyLimit(10 * 1024 * 1024));
-        new FaultsAdmin(faults, requestLog).mount(router);
-        router.post("/auth/token").handler(this::token);
-        ZalandoGateway gateway = new ZalandoGateway(vertx, tokens, faults, requestLog);
-        OrdersApi orders = new OrdersApi(store, config.merchantId(), config.maxPageSize());
-        StocksApi stocks = new StocksApi(store, config.merchantId(), config.maxStockItemsPerRequest());
+        Router router = router(10 * 1024 * 1024);
+        router.post("/auth/token").handler(new GatewayDispatch(vertx(), faults(), requestLog()).route(
+                GatewayDispatch.Operation.tokenEndpoint(TOKEN), this::token, () -> ZalandoErrors.serverError(500),
+                GatewayDispatch.Delivery.AS_IS));
+        ZalandoGateway gateway = new ZalandoGateway(vertx(), tokens, faults(), requestLog());
+        OrdersApi orders = new OrdersApi(store, config().merchantId(), config().maxPageSize());
+        StocksApi stocks = new StocksApi(store, config().merchantId(), config().maxStockItemsPerRequest());
         List<ZalandoGateway.Quota> listQuota = List.of(new ZalandoGateway.Quota(
-                new MinuteWindow(config.clock(), config.getOrdersPerMinute()), body -> 1));
+                new MinuteWindow(config().clock(), config().getOrdersPerMinute()), body -> 1));
         List<ZalandoGateway.Quota> patchQuota = List.of(new ZalandoGateway.Quota(
-                new MinuteWindow(config.clock(), config.patchesPerMinute()), body -> 1));
+                new MinuteWindow(config().clock(), config().patchesPerMinute()), body -> 1));
         List<ZalandoGateway.Quota> stockQuota = List.of(
-                new ZalandoGateway.Quota(new MinuteWindow(config.clock(), config.stockRequestsPerMinute()),
+                new ZalandoGateway.Quota(new MinuteWindow(config().clock(), config().stockRequestsPerMinute()),
                         body -> 1),
-                new ZalandoGateway.Quota(new MinuteWindow(config.clock(), config.stockUpdatesPerMinute()),
+                new ZalandoGateway.Quota(new MinuteWindow(config().clock(), config().stockUpdatesPerMinute()),
                         StocksApi::updates));
         router.get("/auth/me").handler(gateway.route(ME, List.of(), this::me));
         router.get("/merchants/:merchant_id/orders").handler(gateway.route(GET_ORDERS, listQuota, orders::list));
@@ -92,14 +80,13 @@ public final class ZalandoSimulator implements AutoCloseable {
 
     private SimResponse me(ZalandoCall call) {
         var body = Json.object().put("merchant_name", DEMO.merchantName());
-        body.putArray("bpids").add(config.merchantId());
+        body.putArray("bpids").add(config().merchantId());
         return SimResponse.json(200, body);
     }
 
     /** {@code POST /auth/token}: Basic client id/secret, {@code grant_type=client_credentials}, form-encoded. */
-    private void token(RoutingContext ctx) {
+    private SimResponse token(RoutingContext ctx, Optional<Fault> fault) {
         SimResponse response;
-        Optional<Fault> fault = faults.take(TOKEN, FaultKind.Target.TOKEN_ENDPOINT);
         String body = ctx.body() == null ? "" : ctx.body().asString();
         if (fault.isPresent() && fault.get() instanceof Fault.ServerError s) {
             response = ZalandoErrors.serverError(s.status());
@@ -117,45 +104,11 @@ public final class ZalandoSimulator implements AutoCloseable {
             response = SimResponse.json(200, Json.object().put("access_token", tokens.issue())
                     .put("token_type", "Bearer").put("expires_in", tokens.ttlSeconds()));
         }
-        if (fault.isPresent() && fault.get() instanceof Fault.MalformedJson) {
-            response = response.garbled();
-        }
-        response.send(ctx);
-        requestLog.record(TOKEN, response.status());
+        return response;
     }
 
-
-    public ZalandoSimConfig config() {
-        return config;
-    }
-
-    public String baseUrl() {
-        return "http://" + config.host() + ":" + server.actualPort();
-    }
-
-    public int port() {
-        return server.actualPort();
-    }
-
-    public Faults faults() {
-        return faults;
-    }
-
-    public RequestLog requestLog() {
-        return requestLog;
-    }
 
     public ZalandoStore store() {
         return store;
-    }
-
-    @Override
-    public void close() {
-        SimServer.close(vertx, "Zalando simulator");
-    }
-
-    @Override
-    public String toString() {
-        return "ZalandoSimulator[" + baseUrl() + "]";
     }
 }

@@ -1,9 +1,7 @@
 package io.nexusconnect.sims.amazon;
 
 import io.nexusconnect.sims.common.SimClock;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -14,28 +12,21 @@ import java.util.Map;
 import static io.nexusconnect.sims.amazon.SimHttp.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AuthEnforcementTest {
+class AuthEnforcementTest extends AmazonSimTest {
     private static final SellerAccount SECOND = new SellerAccount("A2SECONDSELLER", "Second Shop", "A1PA6795UKMFR9",
             "EU", AmazonSimulator.DEMO.lwaClientId(), "Atzr|second-seller-refresh-token");
     private static final SimClock CLOCK = new SimClock(Instant.parse("2026-03-02T10:00:00Z"));
-    private static AmazonSimulator sim;
-    private static String participations;
+    private String participations;
+
+    @Override
+    AmazonSimConfig config() {
+        return AmazonSimConfig.builder().orderCount(10).listingCount(5).clock(CLOCK)
+                .seller(SECOND).build();
+    }
 
     @BeforeAll
-    static void start() {
-        sim = AmazonSimulator.start(AmazonSimConfig.builder().orderCount(10).listingCount(5).clock(CLOCK)
-                .seller(SECOND).build());
+    void start() {
         participations = sim.baseUrl() + "/sellers/v1/marketplaceParticipations";
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void refill() {
-        sim.resetRateLimits();
     }
 
     @Test

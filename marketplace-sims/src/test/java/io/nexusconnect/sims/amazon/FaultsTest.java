@@ -2,7 +2,6 @@ package io.nexusconnect.sims.amazon;
 
 import io.nexusconnect.sims.common.faults.Fault;
 import io.nexusconnect.sims.common.faults.Faults;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -16,29 +15,26 @@ import static io.nexusconnect.sims.amazon.SimHttp.postForm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class FaultsTest {
+class FaultsTest extends AmazonSimTest {
     private static final AmazonSimulator.DemoIdentity DEMO = AmazonSimulator.DEMO;
-    private static AmazonSimulator sim;
-    private static String participations;
+    private String participations;
 
-    @BeforeAll
-    static void start() {
-        sim = AmazonSimulator.start(AmazonSimConfig.builder().orderCount(20).listingCount(5).speedFactor(1000).build());
-        participations = sim.baseUrl() + "/sellers/v1/marketplaceParticipations";
+    @Override
+    AmazonSimConfig config() {
+        return AmazonSimConfig.builder().orderCount(20).listingCount(5).speedFactor(1000).build();
     }
 
-    @AfterAll
-    static void stop() {
-        sim.close();
+    @BeforeAll
+    void start() {
+        participations = sim.baseUrl() + "/sellers/v1/marketplaceParticipations";
     }
 
     @BeforeEach
     void reset() {
         sim.faults().clear();
-        sim.resetRateLimits();
     }
 
-    private static SimHttp.Reply tokenRequest() {
+    private SimHttp.Reply tokenRequest() {
         return postForm(sim.lwaTokenUrl(), Map.of("grant_type", "refresh_token", "refresh_token", DEMO.refreshToken(),
                 "client_id", DEMO.lwaClientId(), "client_secret", DEMO.lwaClientSecret()));
     }

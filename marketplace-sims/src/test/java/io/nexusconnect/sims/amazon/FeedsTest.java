@@ -3,9 +3,7 @@ package io.nexusconnect.sims.amazon;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nexusconnect.sims.amazon.model.SimListing;
 import io.nexusconnect.sims.common.SimClock;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -17,30 +15,23 @@ import static io.nexusconnect.sims.amazon.SimHttp.get;
 import static io.nexusconnect.sims.amazon.SimHttp.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class FeedsTest {
+class FeedsTest extends AmazonSimTest {
     private static final SimClock CLOCK = new SimClock(Instant.parse("2026-03-02T10:00:00Z"));
     private static final String SELLER = AmazonSimulator.DEMO.sellingPartnerId();
     private static final String CONTENT_TYPE = "application/json; charset=UTF-8";
-    private static AmazonSimulator sim;
-    private static String token;
-    private static String feeds;
+    private String token;
+    private String feeds;
+
+    @Override
+    AmazonSimConfig config() {
+        return AmazonSimConfig.builder().orderCount(5).listingCount(30).clock(CLOCK)
+                .accessTokenTtl(Duration.ofDays(30)).build();
+    }
 
     @BeforeAll
-    static void start() {
-        sim = AmazonSimulator.start(AmazonSimConfig.builder().orderCount(5).listingCount(30).clock(CLOCK)
-                .accessTokenTtl(Duration.ofDays(30)).build());
+    void start() {
         token = SimHttp.demoToken(sim);
         feeds = sim.baseUrl() + "/feeds/2021-06-30";
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void refill() {
-        sim.resetRateLimits();
     }
 
     @Test
@@ -108,7 +99,7 @@ class FeedsTest {
         assertThat(SimHttp.put(url, CONTENT_TYPE, "{}").status()).isEqualTo(200);
     }
 
-    private static String submit(String document) {
+    private String submit(String document) {
         SimHttp.Reply created = send("POST", feeds + "/documents", token, "{\"contentType\":\"" + CONTENT_TYPE + "\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(SimHttp.put(created.json().path("url").asText(), CONTENT_TYPE, document).status()).isEqualTo(200);
@@ -118,13 +109,13 @@ class FeedsTest {
         return feed.json().path("feedId").asText();
     }
 
-    private static JsonNode feed(String feedId) {
+    private JsonNode feed(String feedId) {
         SimHttp.Reply reply = get(feeds + "/feeds/" + feedId, token);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         return reply.json();
     }
 
-    private static JsonNode report(String documentId) {
+    private JsonNode report(String documentId) {
         SimHttp.Reply document = get(feeds + "/documents/" + documentId, token);
         assertThat(document.status()).as(document.body()).isEqualTo(200);
         SimHttp.Reply content = get(document.json().path("url").asText(), null);
@@ -132,7 +123,7 @@ class FeedsTest {
         return content.json();
     }
 
-    private static String message(int id, String sku, String channel, String quantity) {
+    private String message(int id, String sku, String channel, String quantity) {
         return "{\"messageId\":" + id + ",\"sku\":\"" + sku + "\",\"operationType\":\"PATCH\",\"productType\":\"PRODUCT\","
                 + "\"patches\":[{\"op\":\"merge\",\"path\":\"/attributes/fulfillment_availability\",\"value\":"
                 + "[{\"fulfillment_channel_code\":\"" + channel + "\",\"quantity\":" + quantity + "}]}]}";

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.nexusconnect.sims.amazon.model.OrderStatus;
 import io.nexusconnect.sims.amazon.model.SimOrder;
 import io.nexusconnect.sims.common.SimClock;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,40 +21,33 @@ import static io.nexusconnect.sims.amazon.SimHttp.encode;
 import static io.nexusconnect.sims.amazon.SimHttp.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class GetOrdersTest {
+class GetOrdersTest extends AmazonSimTest {
     private static final Instant START = Instant.parse("2026-03-02T10:00:00Z");
     private static final SimClock CLOCK = new SimClock(START);
     private static final String MARKETPLACE = "MarketplaceIds=ATVPDKIKX0DER";
-    private static AmazonSimulator sim;
-    private static String token;
+    private String token;
+
+    @Override
+    AmazonSimConfig config() {
+        return AmazonSimConfig.builder().orderCount(230).listingCount(30).clock(CLOCK)
+                .accessTokenTtl(Duration.ofDays(30)).build();
+    }
 
     @BeforeAll
-    static void start() {
-        sim = AmazonSimulator.start(AmazonSimConfig.builder().orderCount(230).listingCount(30).clock(CLOCK)
-                .accessTokenTtl(Duration.ofDays(30)).build());
+    void start() {
         token = SimHttp.demoToken(sim);
     }
 
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void refill() {
-        sim.resetRateLimits();
-    }
-
-    private static SimHttp.Reply orders(String query) {
+    private SimHttp.Reply orders(String query) {
         return get(sim.baseUrl() + "/orders/v0/orders?" + query, token);
     }
 
-    private static String iso(Instant instant) {
+    private String iso(Instant instant) {
         return encode(instant.toString());
     }
 
     /** Pages through getOrders like an adapter; answers the ids in the order served. */
-    private static List<String> pageThrough(String filters) {
+    private List<String> pageThrough(String filters) {
         List<String> ids = new ArrayList<>();
         String nextToken = null;
         do {

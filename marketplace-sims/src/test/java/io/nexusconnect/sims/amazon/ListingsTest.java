@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.nexusconnect.sims.amazon.model.ListingIssue;
 import io.nexusconnect.sims.amazon.model.SimListing;
 import io.nexusconnect.sims.common.SimClock;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -22,32 +20,25 @@ import static io.nexusconnect.sims.amazon.SimHttp.get;
 import static io.nexusconnect.sims.amazon.SimHttp.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ListingsTest {
+class ListingsTest extends AmazonSimTest {
     private static final SimClock CLOCK = new SimClock(Instant.parse("2026-03-02T10:00:00Z"));
     private static final String SELLER = AmazonSimulator.DEMO.sellingPartnerId();
-    private static AmazonSimulator sim;
-    private static String token;
-    private static String items;
+    private String token;
+    private String items;
+
+    @Override
+    AmazonSimConfig config() {
+        return AmazonSimConfig.builder().orderCount(10).listingCount(45).clock(CLOCK)
+                .accessTokenTtl(Duration.ofDays(30)).build();
+    }
 
     @BeforeAll
-    static void start() {
-        sim = AmazonSimulator.start(AmazonSimConfig.builder().orderCount(10).listingCount(45).clock(CLOCK)
-                .accessTokenTtl(Duration.ofDays(30)).build());
+    void start() {
         token = SimHttp.demoToken(sim);
         items = sim.baseUrl() + "/listings/2021-08-01/items/" + SELLER;
     }
 
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void refill() {
-        sim.resetRateLimits();
-    }
-
-    private static List<JsonNode> searchAll(String query) {
+    private List<JsonNode> searchAll(String query) {
         List<JsonNode> found = new ArrayList<>();
         String pageToken = null;
         do {
@@ -61,12 +52,12 @@ class ListingsTest {
         return found;
     }
 
-    private static String patch(String quantityJson) {
+    private String patch(String quantityJson) {
         return "{\"productType\":\"PRODUCT\",\"patches\":[{\"op\":\"merge\",\"path\":\"/attributes/fulfillment_availability\","
                 + "\"value\":[{\"fulfillment_channel_code\":\"DEFAULT\",\"quantity\":" + quantityJson + "}]}]}";
     }
 
-    private static SimListing sellerFulfilled(int index) {
+    private SimListing sellerFulfilled(int index) {
         return sim.listings().stream().filter(l -> !l.fulfilledByAmazon()).skip(index).findFirst().orElseThrow();
     }
 

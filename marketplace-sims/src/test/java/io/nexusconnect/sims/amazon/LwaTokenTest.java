@@ -1,8 +1,6 @@
 package io.nexusconnect.sims.amazon;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -15,22 +13,16 @@ import static io.nexusconnect.sims.amazon.SimHttp.postForm;
 import static io.nexusconnect.sims.amazon.SimHttp.postJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class LwaTokenTest {
+class LwaTokenTest extends AmazonSimTest {
     private static final AmazonSimulator.DemoIdentity DEMO = AmazonSimulator.DEMO;
-    private static AmazonSimulator sim;
 
-    @BeforeAll
-    static void start() {
-        sim = AmazonSimulator.start(AmazonSimConfig.builder().orderCount(5).listingCount(5)
-                .accessTokenTtl(Duration.ofMinutes(15)).build());
+    @Override
+    AmazonSimConfig config() {
+        return AmazonSimConfig.builder().orderCount(5).listingCount(5)
+                .accessTokenTtl(Duration.ofMinutes(15)).build();
     }
 
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    private static Map<String, String> refreshGrant() {
+    private Map<String, String> refreshGrant() {
         return Map.of("grant_type", "refresh_token", "refresh_token", DEMO.refreshToken(),
                 "client_id", DEMO.lwaClientId(), "client_secret", DEMO.lwaClientSecret());
     }

@@ -6,7 +6,6 @@ import io.nexusconnect.sims.amazon.model.OrderStatus;
 import io.nexusconnect.sims.amazon.model.SimListing;
 import io.nexusconnect.sims.amazon.model.SimOrder;
 import io.nexusconnect.sims.amazon.model.SimOrderItem;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -21,23 +20,21 @@ import static io.nexusconnect.sims.amazon.SimHttp.encode;
 import static io.nexusconnect.sims.amazon.SimHttp.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class OrderItemsTest {
-    private static AmazonSimulator sim;
-    private static String token;
+class OrderItemsTest extends AmazonSimTest {
+    private String token;
+
+    @Override
+    AmazonSimConfig config() {
+        return AmazonSimConfig.builder().orderCount(60).listingCount(20).orderItemsPageSize(1)
+                .speedFactor(1000).build();
+    }
 
     @BeforeAll
-    static void start() {
-        sim = AmazonSimulator.start(AmazonSimConfig.builder().orderCount(60).listingCount(20).orderItemsPageSize(1)
-                .speedFactor(1000).build());
+    void start() {
         token = SimHttp.demoToken(sim);
     }
 
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    private static List<JsonNode> allItems(String orderId) {
+    private List<JsonNode> allItems(String orderId) {
         List<JsonNode> items = new ArrayList<>();
         String nextToken = null;
         do {

@@ -5,7 +5,6 @@ import io.nexusconnect.sims.amazon.model.SimOrder;
 import io.nexusconnect.sims.amazon.reports.OrderTrackingReport;
 import io.nexusconnect.sims.amazon.reports.ReportFault;
 import io.nexusconnect.sims.common.SimClock;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -29,29 +28,26 @@ import static io.nexusconnect.sims.amazon.SimHttp.get;
 import static io.nexusconnect.sims.amazon.SimHttp.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ReportsTest {
+class ReportsTest extends AmazonSimTest {
     private static final SimClock CLOCK = new SimClock(Instant.parse("2026-03-02T10:00:00Z"));
     private static final String MARKETPLACE = AmazonSimulator.DEMO.marketplaceId();
-    private static AmazonSimulator sim;
-    private static String token;
-    private static String reports;
+    private String token;
+    private String reports;
+
+    @Override
+    AmazonSimConfig config() {
+        return AmazonSimConfig.builder().orderCount(40).listingCount(30).clock(CLOCK)
+                .accessTokenTtl(Duration.ofDays(30)).build();
+    }
 
     @BeforeAll
-    static void start() {
-        sim = AmazonSimulator.start(AmazonSimConfig.builder().orderCount(40).listingCount(30).clock(CLOCK)
-                .accessTokenTtl(Duration.ofDays(30)).build());
+    void start() {
         token = SimHttp.demoToken(sim);
         reports = sim.baseUrl() + "/reports/2021-06-30";
     }
 
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
     @BeforeEach
     void refill() {
-        sim.resetRateLimits();
         sim.reports().clearFaults();
         sim.reports().gzip(true).charset(StandardCharsets.UTF_8);
     }
@@ -124,24 +120,24 @@ class ReportsTest {
                 .statusCode()).isEqualTo(200);
     }
 
-    private static String create(Instant start, Instant end) {
+    private String create(Instant start, Instant end) {
         var reply = send("POST", reports + "/reports", token, body(start, end));
         assertThat(reply.status()).as(reply.body()).isEqualTo(202);
         return reply.json().path("reportId").asText();
     }
 
-    private static String body(Instant start, Instant end) {
+    private String body(Instant start, Instant end) {
         return "{\"reportType\":\"" + OrderTrackingReport.REPORT_TYPE + "\",\"marketplaceIds\":[\"" + MARKETPLACE
                 + "\"],\"dataStartTime\":\"" + start + "\",\"dataEndTime\":\"" + end + "\"}";
     }
 
-    private static JsonNode report(String reportId) {
+    private JsonNode report(String reportId) {
         var reply = get(reports + "/reports/" + reportId, token);
         assertThat(reply.status()).isEqualTo(200);
         return reply.json();
     }
 
-    private static HttpResponse<byte[]> download(String url) {
+    private HttpResponse<byte[]> download(String url) {
         try {
             return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());

@@ -1,9 +1,7 @@
 package io.nexusconnect.sims.amazon;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -13,31 +11,24 @@ import static io.nexusconnect.sims.amazon.SimHttp.get;
 import static io.nexusconnect.sims.amazon.SimHttp.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SandboxTest {
-    private static AmazonSimulator sim;
-    private static String token;
-    private static JsonNode ordersModel;
+class SandboxTest extends AmazonSimTest {
+    private String token;
+    private JsonNode ordersModel;
+
+    @Override
+    AmazonSimConfig config() {
+        return AmazonSimConfig.builder().orderCount(5).listingCount(5).build();
+    }
 
     @BeforeAll
-    static void start() throws Exception {
-        sim = AmazonSimulator.start(AmazonSimConfig.builder().orderCount(5).listingCount(5).build());
+    void start() throws Exception {
         token = SimHttp.demoToken(sim);
         try (InputStream in = SandboxTest.class.getResourceAsStream("/amazon-models/ordersV0.json")) {
             ordersModel = SimHttp.MAPPER.readTree(in);
         }
     }
 
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void refill() {
-        sim.resetRateLimits();
-    }
-
-    private static JsonNode getOrdersExample(String status, int index) {
+    private JsonNode getOrdersExample(String status, int index) {
         return ordersModel.path("paths").path("/orders/v0/orders").path("get").path("responses").path(status)
                 .path("x-amzn-api-sandbox").path("static").path(index).path("response");
     }

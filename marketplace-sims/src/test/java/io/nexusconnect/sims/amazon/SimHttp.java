@@ -1,15 +1,12 @@
 package io.nexusconnect.sims.amazon;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nexusconnect.sims.common.http.HttpReply;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -17,26 +14,12 @@ import java.util.stream.Collectors;
 
 /** Real HTTP against a simulator, the way an adapter talks to Amazon. */
 final class SimHttp {
-    static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final ObjectMapper MAPPER = HttpReply.MAPPER;
 
     private SimHttp() {
     }
 
-    record Reply(int status, Map<String, java.util.List<String>> headers, String body) {
-        JsonNode json() {
-            try {
-                return MAPPER.readTree(body);
-            } catch (IOException e) {
-                throw new UncheckedIOException("not JSON: " + body, e);
-            }
-        }
-
-        String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
-        }
-
+    record Reply(int status, HttpHeaders headers, String body) implements HttpReply {
         /** The first SP-API error's field ({@code code}, {@code message}, {@code details}). */
         String error(String field) {
             return json().path("errors").path(0).path(field).asText(null);
@@ -48,7 +31,7 @@ final class SimHttp {
     }
 
     static Reply send(String method, String url, String accessToken, String jsonBody) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(jsonBody));
         if (jsonBody != null) {
@@ -57,7 +40,7 @@ final class SimHttp {
         if (accessToken != null) {
             request.header("x-amz-access-token", accessToken);
         }
-        return exchange(request.build());
+        return exchange(request);
     }
 
     static Reply postForm(String url, Map<String, String> form) {
@@ -65,25 +48,25 @@ final class SimHttp {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return exchange(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+        return exchange(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     static Reply postJson(String url, String json) {
-        return exchange(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+        return exchange(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** A PUT without credentials, e.g. to a pre-signed feed document URL. */
     static Reply put(String url, String contentType, String body) {
-        return exchange(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+        return exchange(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     static Reply delete(String url) {
-        return exchange(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).DELETE().build());
+        return exchange(HttpRequest.newBuilder(URI.create(url)).DELETE());
     }
 
     /** An access token of the demo seller, from the simulator's LWA endpoint. */
@@ -104,15 +87,7 @@ final class SimHttp {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static Reply exchange(HttpRequest request) {
-        try {
-            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().map(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private static Reply exchange(HttpRequest.Builder request) {
+        return HttpReply.exchange(request, Duration.ofSeconds(20), Reply::new);
     }
 }

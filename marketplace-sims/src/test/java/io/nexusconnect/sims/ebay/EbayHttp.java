@@ -1,55 +1,34 @@
 package io.nexusconnect.sims.ebay;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nexusconnect.sims.common.http.HttpReply;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
 
 /** Real HTTP against the eBay simulator, the way an adapter talks to eBay. */
 final class EbayHttp {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = HttpReply.MAPPER;
     static final String ALL_SCOPES = String.join(" ", EbayApi.Scopes.FULFILLMENT, EbayApi.Scopes.INVENTORY,
             EbayApi.Scopes.IDENTITY);
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private EbayHttp() {
     }
 
-    record Reply(int status, Map<String, List<String>> headers, String body) {
-        JsonNode json() {
-            try {
-                return MAPPER.readTree(body);
-            } catch (IOException e) {
-                throw new UncheckedIOException("not JSON: " + body, e);
-            }
-        }
-
-        String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
-        }
-
+    record Reply(int status, HttpHeaders headers, String body) implements HttpReply {
         long errorId() {
             return json().path("errors").path(0).path("errorId").asLong();
         }
     }
 
     static Reply token(EbaySimulator sim, String clientSecret, String refreshToken, String scopes) {
-        String basic = Base64.getEncoder().encodeToString((EbaySimulator.DEMO.clientId() + ":" + clientSecret)
-                .getBytes(StandardCharsets.UTF_8));
+        String basic = HttpReply.basic(EbaySimulator.DEMO.clientId(), clientSecret);
         String form = "grant_type=refresh_token&refresh_token=" + enc(refreshToken) + "&scope=" + enc(scopes);
-        return send(HttpRequest.newBuilder(URI.create(sim.tokenUrl())).header("Authorization", "Basic " + basic)
+        return send(HttpRequest.newBuilder(URI.create(sim.tokenUrl())).header("Authorization", basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
@@ -64,9 +43,8 @@ final class EbayHttp {
 
     /** An application token (client-credentials grant, public scope). */
     static String applicationToken(EbaySimulator sim) {
-        String basic = Base64.getEncoder().encodeToString((EbaySimulator.DEMO.clientId() + ":"
-                + EbaySimulator.DEMO.clientSecret()).getBytes(StandardCharsets.UTF_8));
-        Reply reply = send(HttpRequest.newBuilder(URI.create(sim.tokenUrl())).header("Authorization", "Basic " + basic)
+        String basic = HttpReply.basic(EbaySimulator.DEMO.clientId(), EbaySimulator.DEMO.clientSecret());
+        Reply reply = send(HttpRequest.newBuilder(URI.create(sim.tokenUrl())).header("Authorization", basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=" + enc(EbayApi.Scopes.BASE))));
         if (reply.status() != 200) {
@@ -106,15 +84,6 @@ final class EbayHttp {
     }
 
     private static Reply send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(20)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().map(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return HttpReply.exchange(request, Duration.ofSeconds(20), Reply::new);
     }
 }

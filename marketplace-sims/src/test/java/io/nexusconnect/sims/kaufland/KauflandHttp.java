@@ -1,35 +1,20 @@
 package io.nexusconnect.sims.kaufland;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nexusconnect.sims.common.http.HttpReply;
 import io.nexusconnect.sims.kaufland.http.KauflandSignature;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** Real HTTP against the Kaufland simulator, signed the way Kaufland's documentation shows. */
 final class KauflandHttp {
-    static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     private KauflandHttp() {
     }
 
-    record Reply(int status, String body) {
-        JsonNode json() {
-            try {
-                return MAPPER.readTree(body);
-            } catch (IOException e) {
-                throw new UncheckedIOException("not JSON: " + body, e);
-            }
-        }
-
+    record Reply(int status, HttpHeaders headers, String body) implements HttpReply {
         String type() {
             return json().path("type").asText();
         }
@@ -49,15 +34,6 @@ final class KauflandHttp {
     }
 
     static Reply raw(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return HttpReply.exchange(request, Duration.ofSeconds(10), Reply::new);
     }
 }

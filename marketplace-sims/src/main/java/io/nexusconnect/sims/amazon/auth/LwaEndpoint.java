@@ -7,8 +7,8 @@ import io.nexusconnect.sims.amazon.LwaApp;
 import io.nexusconnect.sims.amazon.SellerAccount;
 import io.nexusconnect.sims.amazon.http.SpApiGateway;
 import io.nexusconnect.sims.common.faults.Fault;
-import io.nexusconnect.sims.common.faults.FaultKind;
 import io.nexusconnect.sims.common.faults.Faults;
+import io.nexusconnect.sims.common.http.GatewayDispatch;
 import io.nexusconnect.sims.common.http.Json;
 import io.nexusconnect.sims.common.http.SimResponse;
 import io.nexusconnect.sims.common.requests.RequestLog;
@@ -37,37 +37,23 @@ public final class LwaEndpoint implements Handler<RoutingContext> {
 
     private final Registry registry;
     private final TokenStore tokens;
-    private final Faults faults;
-    private final RequestLog log;
-    private final Vertx vertx;
+    private final Handler<RoutingContext> dispatched;
 
     public LwaEndpoint(Registry registry, TokenStore tokens, Faults faults, RequestLog log, Vertx vertx) {
         this.registry = registry;
         this.tokens = tokens;
-        this.faults = faults;
-        this.log = log;
-        this.vertx = vertx;
+        this.dispatched = new GatewayDispatch(vertx, faults, log).route(
+                GatewayDispatch.Operation.tokenEndpoint(AmazonSimulator.LWA_TOKEN),
+                (ctx, fault) -> fault.flatMap(this::injected).orElseGet(() -> grant(params(ctx))),
+                () -> error(500, "server_error", "The authorization server encountered an unexpected condition"),
+                (ctx, response) -> SpApiGateway.write(ctx, UUID.randomUUID().toString(),
+                        response.withHeader("Cache-Control", "no-store").withHeader("Pragma", "no-cache"),
+                        Optional.empty()));
     }
 
     @Override
     public void handle(RoutingContext ctx) {
-        String requestId = UUID.randomUUID().toString();
-        Optional<Fault> fault = faults.take(AmazonSimulator.LWA_TOKEN, FaultKind.Target.TOKEN_ENDPOINT);
-        if (fault.isPresent() && fault.get() instanceof Fault.Slow slow) {
-            vertx.setTimer(Math.max(1, slow.delay().toMillis()), t -> respond(ctx, requestId, Optional.empty()));
-        } else {
-            respond(ctx, requestId, fault);
-        }
-    }
-
-    private void respond(RoutingContext ctx, String requestId, Optional<Fault> fault) {
-        SimResponse response = fault.flatMap(this::injected).orElseGet(() -> grant(params(ctx)));
-        if (fault.isPresent() && fault.get() instanceof Fault.MalformedJson) {
-            response = response.garbled();
-        }
-        SpApiGateway.write(ctx, requestId, response.withHeader("Cache-Control", "no-store")
-                .withHeader("Pragma", "no-cache"), Optional.empty());
-        log.record(AmazonSimulator.LWA_TOKEN, response.status());
+        dispatched.handle(ctx);
     }
 
     private Optional<SimResponse> injected(Fault fault) {

@@ -6,9 +6,10 @@ import io.nexusconnect.sims.amazon.auth.TokenCheck;
 import io.nexusconnect.sims.amazon.auth.TokenStore;
 import io.nexusconnect.sims.amazon.listings.ListingsApi;
 import io.nexusconnect.sims.amazon.ratelimit.RateLimiter;
+import io.nexusconnect.sims.common.faults.ApiFaultAnswers;
 import io.nexusconnect.sims.common.faults.Fault;
-import io.nexusconnect.sims.common.faults.FaultKind;
 import io.nexusconnect.sims.common.faults.Faults;
+import io.nexusconnect.sims.common.http.GatewayDispatch;
 import io.nexusconnect.sims.common.http.SimResponse;
 import io.nexusconnect.sims.common.requests.RequestLog;
 import io.vertx.core.Handler;
@@ -20,8 +21,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * What Amazon's API gateway does before and after an operation: request id, injected faults, the access token check,
@@ -31,24 +30,24 @@ public final class SpApiGateway {
     public static final String ACCESS_TOKEN_HEADER = "x-amz-access-token";
     public static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
     public static final String RATE_LIMIT_HEADER = "x-amzn-RateLimit-Limit";
-    private static final Logger LOG = Logger.getLogger(SpApiGateway.class.getName());
 
-    private final Vertx vertx;
+    private static final ApiFaultAnswers FAULT_ANSWERS = new ApiFaultAnswers(
+            retryAfter -> SpApiErrors.quotaExceeded().withHeader("Retry-After", Long.toString(retryAfter.toSeconds())),
+            SpApiErrors::internalFailure, () -> SpApiErrors.unauthorized(SpApiErrors.TOKEN_EXPIRED),
+            () -> SpApiErrors.unauthorized(""), () -> SpApiErrors.unauthorized(""));
+
+    private final GatewayDispatch dispatch;
     private final TokenStore tokens;
     private final Registry registry;
     private final RateLimiter limiter;
-    private final Faults faults;
-    private final RequestLog log;
     private final Clock clock;
 
     public SpApiGateway(Vertx vertx, TokenStore tokens, Registry registry, RateLimiter limiter, Faults faults,
                         RequestLog log, Clock clock) {
-        this.vertx = vertx;
+        this.dispatch = new GatewayDispatch(vertx, faults, log);
         this.tokens = tokens;
         this.registry = registry;
         this.limiter = limiter;
-        this.faults = faults;
-        this.log = log;
         this.clock = clock;
     }
 
@@ -59,34 +58,14 @@ public final class SpApiGateway {
      * @param quotaScope appended to the throttling key, so the sandbox has its own buckets
      */
     public Handler<RoutingContext> route(String operationId, String logName, String quotaScope, SpApiHandler handler) {
-        return ctx -> {
-            String requestId = UUID.randomUUID().toString();
-            Optional<Fault> fault = faults.take(operationId, FaultKind.Target.API);
-            if (fault.isPresent() && fault.get() instanceof Fault.Slow slow) {
-                vertx.setTimer(Math.max(1, slow.delay().toMillis()),
-                        t -> respond(ctx, requestId, operationId, logName, quotaScope, handler, Optional.empty()));
-            } else {
-                respond(ctx, requestId, operationId, logName, quotaScope, handler, fault);
+        return dispatch.route(GatewayDispatch.Operation.api(operationId).loggedAs(logName), (ctx, fault) -> {
+            try {
+                return answer(ctx, operationId, quotaScope, handler, fault);
+            } catch (SpApiException e) {
+                return e.response();
             }
-        };
-    }
-
-    private void respond(RoutingContext ctx, String requestId, String operationId, String logName, String quotaScope,
-                         SpApiHandler handler, Optional<Fault> fault) {
-        SimResponse response;
-        try {
-            response = answer(ctx, operationId, quotaScope, handler, fault);
-        } catch (SpApiException e) {
-            response = e.response();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "simulator bug answering " + operationId, e);
-            response = SpApiErrors.internalFailure(500);
-        }
-        if (fault.isPresent() && fault.get() instanceof Fault.MalformedJson) {
-            response = response.garbled();
-        }
-        write(ctx, requestId, response, limiter.limitHeader(operationId));
-        log.record(logName, response.status());
+        }, () -> SpApiErrors.internalFailure(500), (ctx, response) -> write(ctx, UUID.randomUUID().toString(),
+                response, limiter.limitHeader(operationId)));
     }
 
     private SimResponse answer(RoutingContext ctx, String operationId, String quotaScope, SpApiHandler handler,
@@ -125,22 +104,7 @@ public final class SpApiGateway {
     }
 
     private Optional<SimResponse> injected(Fault fault, String presentedToken) {
-        return switch (fault) {
-            case Fault.RateLimit r -> Optional.of(SpApiErrors.quotaExceeded()
-                    .withHeader("Retry-After", Long.toString(r.retryAfter().toSeconds())));
-            case Fault.ServerError s -> Optional.of(SpApiErrors.internalFailure(s.status()));
-            case Fault.ExpiredToken e -> {
-                tokens.expire(presentedToken);
-                yield Optional.of(SpApiErrors.unauthorized(SpApiErrors.TOKEN_EXPIRED));
-            }
-            case Fault.AccountSuspended a -> Optional.of(SpApiErrors.unauthorized(""));
-            case Fault.ScopeMissing s -> Optional.of(SpApiErrors.unauthorized(""));
-            case Fault.MalformedJson m -> Optional.empty();
-            case Fault.Slow s -> Optional.empty();
-            case Fault.InvalidGrant g -> Optional.empty();
-            case Fault.InvalidClient c -> Optional.empty();
-            case Fault.InvalidSubmission i -> Optional.empty();
-        };
+        return FAULT_ANSWERS.answer(fault, () -> tokens.expire(presentedToken));
     }
 
     public static void write(RoutingContext ctx, String requestId, SimResponse response, Optional<String> rateLimit) {

@@ -5,7 +5,21 @@ import java.time.Duration;
 /** One injected misbehaviour; see {@link Faults} for how it is matched to requests. */
 public sealed interface Fault {
 
-    FaultKind kind();
+    /** Each record's kind, in one place (the switch is exhaustive, so a new record must be named here). */
+    default FaultKind kind() {
+        return switch (this) {
+            case RateLimit f -> FaultKind.RATE_LIMIT;
+            case ServerError f -> FaultKind.SERVER_ERROR;
+            case ExpiredToken f -> FaultKind.EXPIRED_TOKEN;
+            case InvalidGrant f -> FaultKind.INVALID_GRANT;
+            case InvalidClient f -> FaultKind.INVALID_CLIENT;
+            case AccountSuspended f -> FaultKind.ACCOUNT_SUSPENDED;
+            case ScopeMissing f -> FaultKind.SCOPE_MISSING;
+            case MalformedJson f -> FaultKind.MALFORMED_JSON;
+            case Slow f -> FaultKind.SLOW;
+            case InvalidSubmission f -> FaultKind.INVALID_SUBMISSION;
+        };
+    }
 
     /** 429 in the marketplace's throttling shape, with {@code Retry-After: <seconds>}. */
     record RateLimit(Duration retryAfter) implements Fault {
@@ -13,11 +27,6 @@ public sealed interface Fault {
             if (retryAfter.isNegative()) {
                 throw new IllegalArgumentException("retryAfter must not be negative");
             }
-        }
-
-        @Override
-        public FaultKind kind() {
-            return FaultKind.RATE_LIMIT;
         }
     }
 
@@ -28,59 +37,30 @@ public sealed interface Fault {
                 throw new IllegalArgumentException("status must be 500 or 503");
             }
         }
-
-        @Override
-        public FaultKind kind() {
-            return FaultKind.SERVER_ERROR;
-        }
     }
 
     /** The answer to an expired access token; the presented token stays expired afterwards. */
     record ExpiredToken() implements Fault {
-        @Override
-        public FaultKind kind() {
-            return FaultKind.EXPIRED_TOKEN;
-        }
     }
 
     /** The token endpoint answers {@code invalid_grant}: the refresh token was revoked or has expired. */
     record InvalidGrant() implements Fault {
-        @Override
-        public FaultKind kind() {
-            return FaultKind.INVALID_GRANT;
-        }
     }
 
     /** The token endpoint answers 401 {@code invalid_client}. */
     record InvalidClient() implements Fault {
-        @Override
-        public FaultKind kind() {
-            return FaultKind.INVALID_CLIENT;
-        }
     }
 
     /** The answer for a deactivated or suspended seller account. */
     record AccountSuspended() implements Fault {
-        @Override
-        public FaultKind kind() {
-            return FaultKind.ACCOUNT_SUSPENDED;
-        }
     }
 
     /** The answer for an application or token lacking the operation's role / scope. */
     record ScopeMissing() implements Fault {
-        @Override
-        public FaultKind kind() {
-            return FaultKind.SCOPE_MISSING;
-        }
     }
 
     /** 200 whose body is the real answer cut in half (not parseable JSON). */
     record MalformedJson() implements Fault {
-        @Override
-        public FaultKind kind() {
-            return FaultKind.MALFORMED_JSON;
-        }
     }
 
     /** The request is answered normally, after the delay. */
@@ -90,11 +70,6 @@ public sealed interface Fault {
                 throw new IllegalArgumentException("delay must not be negative");
             }
         }
-
-        @Override
-        public FaultKind kind() {
-            return FaultKind.SLOW;
-        }
     }
 
     /**
@@ -103,10 +78,6 @@ public sealed interface Fault {
      * operations without such an answer the rule is used up without effect.
      */
     record InvalidSubmission() implements Fault {
-        @Override
-        public FaultKind kind() {
-            return FaultKind.INVALID_SUBMISSION;
-        }
     }
 
     static Fault rateLimit(Duration retryAfter) {

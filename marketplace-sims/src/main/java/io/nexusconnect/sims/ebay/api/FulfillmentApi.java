@@ -81,17 +81,7 @@ public final class FulfillmentApi {
     }
 
     static int number(String text, int fallback, int min, int max, long errorId, String message, String name) {
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(text.trim());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the error below
-        }
-        throw OrderFilter.error(errorId, message + text, name, text);
+        return QueryNumbers.within(text, fallback, min, max)
+                .orElseThrow(() -> OrderFilter.error(errorId, message + text, name, text));
     }
 }

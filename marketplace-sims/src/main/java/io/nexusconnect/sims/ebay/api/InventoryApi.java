@@ -174,18 +174,8 @@ public final class InventoryApi {
     }
 
     private static int pagination(String text, int fallback, int min, int max) {
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(text.trim());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // falls through
-        }
-        throw new EbayException(EbayErrors.badRequest(EbayApi.INVENTORY, 25706,
-                "You have provided invalid pagination values. " + text + ".", null, null));
+        return QueryNumbers.within(text, fallback, min, max).orElseThrow(() -> new EbayException(
+                EbayErrors.badRequest(EbayApi.INVENTORY, 25706, "You have provided invalid pagination values. "
+                        + text + ".", null, null)));
     }
 }

@@ -2,8 +2,8 @@ package io.nexusconnect.sims.ebay.auth;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nexusconnect.sims.common.faults.Fault;
-import io.nexusconnect.sims.common.faults.FaultKind;
 import io.nexusconnect.sims.common.faults.Faults;
+import io.nexusconnect.sims.common.http.GatewayDispatch;
 import io.nexusconnect.sims.common.http.Json;
 import io.nexusconnect.sims.common.http.SimResponse;
 import io.nexusconnect.sims.common.requests.RequestLog;
@@ -34,36 +34,22 @@ public final class OAuthEndpoint implements Handler<RoutingContext> {
 
     private final Map<String, String> clientSecrets;
     private final EbayTokens tokens;
-    private final Faults faults;
-    private final RequestLog log;
-    private final Vertx vertx;
+    private final Handler<RoutingContext> dispatched;
 
     public OAuthEndpoint(Map<String, String> clientSecrets, EbayTokens tokens, Faults faults, RequestLog log,
                          Vertx vertx) {
         this.clientSecrets = Map.copyOf(clientSecrets);
         this.tokens = tokens;
-        this.faults = faults;
-        this.log = log;
-        this.vertx = vertx;
+        this.dispatched = new GatewayDispatch(vertx, faults, log).route(
+                GatewayDispatch.Operation.tokenEndpoint(EbaySimulator.OAUTH_TOKEN),
+                (ctx, fault) -> fault.flatMap(this::injected).orElseGet(() -> answer(ctx)),
+                () -> error(500, "server_error", "There was a problem with an eBay internal system or process."),
+                GatewayDispatch.Delivery.AS_IS);
     }
 
     @Override
     public void handle(RoutingContext ctx) {
-        Optional<Fault> fault = faults.take(EbaySimulator.OAUTH_TOKEN, FaultKind.Target.TOKEN_ENDPOINT);
-        if (fault.isPresent() && fault.get() instanceof Fault.Slow slow) {
-            vertx.setTimer(Math.max(1, slow.delay().toMillis()), t -> respond(ctx, Optional.empty()));
-        } else {
-            respond(ctx, fault);
-        }
-    }
-
-    private void respond(RoutingContext ctx, Optional<Fault> fault) {
-        SimResponse response = fault.flatMap(this::injected).orElseGet(() -> answer(ctx));
-        if (fault.isPresent() && fault.get() instanceof Fault.MalformedJson) {
-            response = response.garbled();
-        }
-        response.send(ctx);
-        log.record(EbaySimulator.OAUTH_TOKEN, response.status());
+        dispatched.handle(ctx);
     }
 
     private Optional<SimResponse> injected(Fault fault) {

@@ -1,8 +1,10 @@
 package io.nexusconnect.sims.ebay.http;
 
+import io.nexusconnect.sims.common.auth.BearerToken;
+import io.nexusconnect.sims.common.faults.ApiFaultAnswers;
 import io.nexusconnect.sims.common.faults.Fault;
-import io.nexusconnect.sims.common.faults.FaultKind;
 import io.nexusconnect.sims.common.faults.Faults;
+import io.nexusconnect.sims.common.http.GatewayDispatch;
 import io.nexusconnect.sims.common.http.SimResponse;
 import io.nexusconnect.sims.common.requests.RequestLog;
 import io.nexusconnect.sims.ebay.EbayApi;
@@ -17,8 +19,6 @@ import java.util.Collections;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * What eBay's API gateway does around every operation: a request id, injected faults, the bearer token check (401
@@ -27,62 +27,37 @@ import java.util.logging.Logger;
 public final class EbayGateway {
     /** Decision: eBay answers a request id header; its exact name is not in the specs (BEHAVIOR.md). */
     public static final String REQUEST_ID_HEADER = "X-EBAY-C-REQUEST-ID";
-    private static final Logger LOG = Logger.getLogger(EbayGateway.class.getName());
 
-    private final Vertx vertx;
+    private final GatewayDispatch dispatch;
     private final EbayTokens tokens;
     private final DailyQuota quota;
-    private final Faults faults;
-    private final RequestLog log;
     private final Clock clock;
     private final Supplier<String> baseUrl;
 
     public EbayGateway(Vertx vertx, EbayTokens tokens, DailyQuota quota, Faults faults, RequestLog log, Clock clock,
                        Supplier<String> baseUrl) {
-        this.vertx = vertx;
+        this.dispatch = new GatewayDispatch(vertx, faults, log);
         this.tokens = tokens;
         this.quota = quota;
-        this.faults = faults;
-        this.log = log;
         this.clock = clock;
         this.baseUrl = baseUrl;
     }
 
     /** The route handler of one operation; {@code write} picks the scopes the operation's spec accepts. */
     public Handler<RoutingContext> route(String operationId, EbayApi api, boolean write, EbayHandler handler) {
-        return ctx -> {
-            String requestId = UUID.randomUUID().toString();
-            Optional<Fault> fault = faults.take(operationId, FaultKind.Target.API);
-            if (fault.isPresent() && fault.get() instanceof Fault.Slow slow) {
-                vertx.setTimer(Math.max(1, slow.delay().toMillis()),
-                        t -> respond(ctx, requestId, operationId, api, write, handler, Optional.empty()));
-            } else {
-                respond(ctx, requestId, operationId, api, write, handler, fault);
+        return dispatch.route(GatewayDispatch.Operation.api(operationId), (ctx, fault) -> {
+            try {
+                return answer(ctx, operationId, api, write, handler, fault);
+            } catch (EbayException e) {
+                return e.response();
             }
-        };
-    }
-
-    private void respond(RoutingContext ctx, String requestId, String operationId, EbayApi api, boolean write,
-                         EbayHandler handler, Optional<Fault> fault) {
-        SimResponse response;
-        try {
-            response = answer(ctx, operationId, api, write, handler, fault);
-        } catch (EbayException e) {
-            response = e.response();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "simulator bug answering " + operationId, e);
-            response = EbayErrors.systemError(api, 500);
-        }
-        if (fault.isPresent() && fault.get() instanceof Fault.MalformedJson) {
-            response = response.garbled();
-        }
-        response.withHeader(REQUEST_ID_HEADER, requestId).send(ctx);
-        log.record(operationId, response.status());
+        }, () -> EbayErrors.systemError(api, 500), (ctx, response) -> response.withHeader(REQUEST_ID_HEADER,
+                UUID.randomUUID().toString()).send(ctx));
     }
 
     private SimResponse answer(RoutingContext ctx, String operationId, EbayApi api, boolean write,
                                EbayHandler handler, Optional<Fault> fault) {
-        String presented = bearer(ctx.request().getHeader("Authorization"));
+        String presented = BearerToken.of(ctx.request().getHeader("Authorization"));
         if (fault.isPresent()) {
             Optional<SimResponse> injected = injected(fault.get(), api, presented);
             if (injected.isPresent()) {
@@ -106,24 +81,9 @@ public final class EbayGateway {
     }
 
     private Optional<SimResponse> injected(Fault fault, EbayApi api, String presentedToken) {
-        return switch (fault) {
-            case Fault.RateLimit r -> Optional.of(EbayErrors.tooManyRequests()
-                    .withHeader("Retry-After", Long.toString(r.retryAfter().toSeconds())));
-            case Fault.ServerError s -> Optional.of(EbayErrors.systemError(api, s.status()));
-            case Fault.ExpiredToken e -> {
-                tokens.expire(presentedToken);
-                yield Optional.of(EbayErrors.invalidToken());
-            }
-            case Fault.AccountSuspended a -> Optional.of(EbayErrors.accessDenied());
-            case Fault.ScopeMissing s -> Optional.of(EbayErrors.accessDenied());
-            default -> Optional.empty();
-        };
-    }
-
-    private static String bearer(String header) {
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        return header.substring(7).trim();
+        return new ApiFaultAnswers(retryAfter -> EbayErrors.tooManyRequests().withHeader("Retry-After",
+                Long.toString(retryAfter.toSeconds())), status -> EbayErrors.systemError(api, status),
+                EbayErrors::invalidToken, EbayErrors::accessDenied, EbayErrors::accessDenied)
+                .answer(fault, () -> tokens.expire(presentedToken));
     }
 }

@@ -1,8 +1,9 @@
 package io.nexusconnect.sims.kaufland.http;
 
+import io.nexusconnect.sims.common.faults.ApiFaultAnswers;
 import io.nexusconnect.sims.common.faults.Fault;
-import io.nexusconnect.sims.common.faults.FaultKind;
 import io.nexusconnect.sims.common.faults.Faults;
+import io.nexusconnect.sims.common.http.GatewayDispatch;
 import io.nexusconnect.sims.common.http.SimResponse;
 import io.nexusconnect.sims.common.ratelimit.TokenBucket;
 import io.nexusconnect.sims.common.requests.RequestLog;
@@ -17,8 +18,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * What Kaufland checks around every operation: injected faults, the required headers ({@code User-Agent},
@@ -26,12 +25,13 @@ import java.util.logging.Logger;
  * timestamp window, the HMAC over the URL exactly as sent and the exact body bytes, and the per-seller request rate.
  */
 public final class KauflandGateway {
-    private static final Logger LOG = Logger.getLogger(KauflandGateway.class.getName());
+    private static final ApiFaultAnswers FAULT_ANSWERS = new ApiFaultAnswers(
+            retryAfter -> KauflandErrors.tooManyRequests(), KauflandErrors::serverError,
+            KauflandErrors::corruptedSignature, KauflandErrors::inactiveAccount,
+            () -> KauflandErrors.of(403, "/problems/forbidden", "Forbidden"));
 
-    private final Vertx vertx;
+    private final GatewayDispatch dispatch;
     private final Map<String, String> secretsByClientKey;
-    private final Faults faults;
-    private final RequestLog log;
     private final Clock clock;
     private final Duration clockSkew;
     private final double requestsPerSecond;
@@ -39,40 +39,16 @@ public final class KauflandGateway {
 
     public KauflandGateway(Vertx vertx, Map<String, String> secretsByClientKey, Faults faults, RequestLog log,
                            Clock clock, Duration clockSkew, double requestsPerSecond) {
-        this.vertx = vertx;
+        this.dispatch = new GatewayDispatch(vertx, faults, log);
         this.secretsByClientKey = Map.copyOf(secretsByClientKey);
-        this.faults = faults;
-        this.log = log;
         this.clock = clock;
         this.clockSkew = clockSkew;
         this.requestsPerSecond = requestsPerSecond;
     }
 
     public Handler<RoutingContext> route(String operationId, KauflandHandler handler) {
-        return ctx -> {
-            Optional<Fault> fault = faults.take(operationId, FaultKind.Target.API);
-            if (fault.isPresent() && fault.get() instanceof Fault.Slow slow) {
-                vertx.setTimer(Math.max(1, slow.delay().toMillis()),
-                        t -> respond(ctx, operationId, handler, Optional.empty()));
-            } else {
-                respond(ctx, operationId, handler, fault);
-            }
-        };
-    }
-
-    private void respond(RoutingContext ctx, String operationId, KauflandHandler handler, Optional<Fault> fault) {
-        SimResponse response;
-        try {
-            response = answer(ctx, operationId, handler, fault);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "simulator bug answering " + operationId, e);
-            response = KauflandErrors.serverError(500);
-        }
-        if (fault.isPresent() && fault.get() instanceof Fault.MalformedJson) {
-            response = response.garbled();
-        }
-        response.send(ctx);
-        log.record(operationId, response.status());
+        return dispatch.route(operationId, (ctx, fault) -> answer(ctx, operationId, handler, fault),
+                () -> KauflandErrors.serverError(500));
     }
 
     private SimResponse answer(RoutingContext ctx, String operationId, KauflandHandler handler,
@@ -130,14 +106,8 @@ public final class KauflandGateway {
         return authority.port() > 0 ? authority.host() + ":" + authority.port() : authority.host();
     }
 
+    /** Signed requests carry no token to expire: an expired-token fault answers as a stale signature would. */
     private static Optional<SimResponse> injected(Fault fault) {
-        return switch (fault) {
-            case Fault.RateLimit r -> Optional.of(KauflandErrors.tooManyRequests());
-            case Fault.ServerError s -> Optional.of(KauflandErrors.serverError(s.status()));
-            case Fault.ExpiredToken e -> Optional.of(KauflandErrors.corruptedSignature());
-            case Fault.AccountSuspended a -> Optional.of(KauflandErrors.inactiveAccount());
-            case Fault.ScopeMissing s -> Optional.of(KauflandErrors.of(403, "/problems/forbidden", "Forbidden"));
-            default -> Optional.empty();
-        };
+        return FAULT_ANSWERS.answer(fault, () -> { });
     }
 }
