@@ -10,6 +10,7 @@ import io.nexusconnect.contracts.sync.SyncScope;
 import io.nexusconnect.contracts.sync.SyncTrigger;
 import io.nexusconnect.sims.amazon.AmazonSimulator;
 import io.nexusconnect.testinfra.NexusInfraResource;
+import io.nexusconnect.testinfra.bench.BenchResult;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -25,12 +26,14 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The orders step of a first sync against the simulator, end to end (Kafka request → adapter → simulator → Kafka),
- * for 200 and 5,000 orders over 30 days and over a year. Each scenario starts with full token buckets on both sides,
+ * P1: the orders step of a first sync against the simulator, end to end (Kafka request → adapter → simulator → Kafka),
+ * for 1,000 orders over 30 days and over a year (200 with {@code NEXUS_BENCH_QUICK=1}; another count with
+ * {@code -Damazon.bench.orders=5000}). Each scenario starts with full token buckets on both sides,
  * like a first sync, and runs cycles back to back with the returned cursors until one succeeds; the cycle deadline is
  * the production 30 minutes divided by the speed factor, so a long backfill crosses cycles on its checkpoints.
  * Prints calls per operation, the token-bucket floor of the calls the data needs, wall time, ratio and throttled
- * calls. Run with {@code -Pbench} (README); not part of verify.
+ * calls, and records each scenario as a row of {@code ./nexus bench}. Run with {@code -Pbench} (README); not part of
+ * verify.
  */
 @QuarkusTest
 @QuarkusTestResource(value = NexusInfraResource.class, restrictToAnnotatedClass = false)
@@ -55,16 +58,17 @@ class OrdersFloorBenchmark {
         lines.add(String.format("speed factor %.0f (rates ×%.0f on both sides; times below are scaled back to real seconds)", speed, speed));
         lines.add("| orders | lookback | cycles | getOrders (min) | getOrderItems (min) | floor s | wall s | ratio | throttled |");
         lines.add("|---|---|---|---|---|---|---|---|---|");
-        run(new Scenario(50, OrderLookback.SEVEN_DAYS), speed); // warm-up (JIT, Kafka clients, LWA token); not reported
-        for (Scenario scenario : List.of(new Scenario(200, OrderLookback.THIRTY_DAYS), new Scenario(200, OrderLookback.ONE_YEAR),
-                new Scenario(5000, OrderLookback.THIRTY_DAYS), new Scenario(5000, OrderLookback.ONE_YEAR))) {
-            lines.add(run(scenario, speed));
+        run(new Scenario(50, OrderLookback.SEVEN_DAYS), speed, false); // warm-up (JIT, Kafka clients, LWA token)
+        int orders = "1".equals(System.getenv("NEXUS_BENCH_QUICK")) ? 200 : Integer.getInteger("amazon.bench.orders", 1000);
+        for (Scenario scenario : List.of(new Scenario(orders, OrderLookback.THIRTY_DAYS),
+                new Scenario(orders, OrderLookback.ONE_YEAR))) {
+            lines.add(run(scenario, speed, true));
             System.out.println(lines.getLast());
         }
         System.out.println("\n=== orders at the floor ===\n" + String.join("\n", lines) + "\n");
     }
 
-    private String run(Scenario scenario, double speed) throws InterruptedException {
+    private String run(Scenario scenario, double speed, boolean record) throws InterruptedException {
         // given the seller's data for this scenario and full buckets on both sides
         sim.reseed(scenario.orders(), scenario.lookback().duration());
         sim.resetRateLimits();
@@ -105,6 +109,17 @@ class OrdersFloorBenchmark {
             }
         });
         assertThat(itemsCalls).isGreaterThanOrEqualTo(orders);
+        if (record) {
+            BenchResult.of("P1", "amazon", String.format("%,d orders, %s lookback", orders, scenario.lookback().label()))
+                    .calls(Map.of("getOrders", ordersCalls, "getOrderItems", itemsCalls,
+                            "lwaToken", sim.requestLog().count(AmazonSimulator.LWA_TOKEN, 200)))
+                    .callsFloor(minOrdersCalls + orders + 1).wallSeconds(wall).floorSeconds(floor)
+                    .throttled(throttled.values().stream().mapToLong(Long::longValue).sum())
+                    .figure("cycles", cycles).figure("speedFactor", speed)
+                    .notes("floor = getOrderItems (0.5 rps, burst 30) for every order; wall and floor in real seconds, "
+                            + "run ×" + Math.round(speed) + " faster")
+                    .record();
+        }
         return String.format("| %d | %s | %d | %d (%d) | %d (%d) | %.0f | %.0f | %.3f | %s |", orders, scenario.lookback().label(),
                 cycles, ordersCalls, minOrdersCalls, itemsCalls, orders, floor, wall, wall / floor,
                 throttled.isEmpty() ? "0" : throttled);
