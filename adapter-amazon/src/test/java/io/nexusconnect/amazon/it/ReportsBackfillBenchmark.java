@@ -12,6 +12,7 @@ import io.nexusconnect.contracts.sync.SyncTrigger;
 import io.nexusconnect.sims.amazon.AmazonSimulator;
 import io.nexusconnect.sims.amazon.reports.ReportsApi;
 import io.nexusconnect.testinfra.NexusInfraResource;
+import io.nexusconnect.testinfra.bench.BenchResult;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (orders − 30) / 0.5 s. The simulator prepares a report in 2 minutes (its processing delay); rates and that delay
  * are sped up by the speed factor on both sides, and times are scaled back to real seconds. Cycles run back to back
  * from the returned cursors until one succeeds (the cycle deadline is the production 30 minutes / speed factor).
- * Prints calls per operation, wall time, the floor and the ratio. Run with {@code -Pbench} (README); not part of verify.
+ * Prints calls per operation, wall time, the floor and the ratio, and records a P1 row per size. Long (about 5 minutes
+ * of test time): not in the {@code bench} profile's selection, run it by {@code -Dtest=ReportsBackfillBenchmark} (README).
  */
 @QuarkusTest
 @QuarkusTestResource(value = NexusInfraResource.class, restrictToAnnotatedClass = false)
@@ -106,6 +108,13 @@ class ReportsBackfillBenchmark {
         StringBuilder perOperation = new StringBuilder();
         OPERATIONS.forEach(op -> perOperation.append(perOperation.isEmpty() ? "" : ", ").append(op).append(' ')
                 .append(calls.get(op)));
+        BenchResult.of("P1", "amazon", String.format("%,d orders, 1y lookback, order reports", orders)).calls(calls)
+                .callsFloor(Math.max(1, (orders + OrdersFloorBenchmark.PAGE - 1) / OrdersFloorBenchmark.PAGE) + orders)
+                .wallSeconds(wall).floorSeconds(floor)
+                .throttled(throttled.values().stream().mapToLong(Long::longValue).sum())
+                .figure("cycles", cycles).figure("realSeconds", real).figure("speedFactor", speed)
+                .notes("calls and time floor are the Orders API path's (a getOrderItems per order); reports need far fewer")
+                .record();
         return String.format("| %,d | 1y | %d | %s | %.0f (%.1f real) | %,.0f | %.1f× | %s |", orders, cycles,
                 perOperation, wall, real, floor, floor / wall, throttled.isEmpty() ? "0" : throttled);
     }

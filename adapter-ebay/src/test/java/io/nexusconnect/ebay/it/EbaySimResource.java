@@ -13,15 +13,20 @@ import java.util.Map;
  * {@link NotificationReceiver} standing in for webhook-gateway; the simulator retries pushes after 200 ms.
  */
 public class EbaySimResource implements QuarkusTestResourceLifecycleManager {
-    /** 1,200 by default; the benchmark sets {@code ebay.sim.orders}. */
-    static final int ORDERS = Integer.getInteger("ebay.sim.orders", 1200);
+    /** The bench profile sets the sizes; {@code NEXUS_BENCH_QUICK=1} shrinks them for a smoke run. */
+    static final boolean QUICK_BENCH = System.getProperty("ebay.sim.orders") != null
+            && "1".equals(System.getenv("NEXUS_BENCH_QUICK"));
+    /** 1,200 by default; the benchmarks set {@code ebay.sim.orders}. */
+    static final int ORDERS = QUICK_BENCH ? 200 : Integer.getInteger("ebay.sim.orders", 1200);
+    /** 60 by default; the benchmarks set {@code ebay.sim.items}. */
+    static final int ITEMS = QUICK_BENCH ? 1000 : Integer.getInteger("ebay.sim.items", 60);
     private EbaySimulator sim;
     /** The gateway's stand-in that eBay's pushes and challenges reach; one per test JVM, like the simulator. */
     static NotificationReceiver receiver;
 
     @Override
     public Map<String, String> start() {
-        sim = EbaySimulator.start(EbaySimConfig.builder().orderCount(ORDERS).itemCount(Integer.getInteger("ebay.sim.items", 60))
+        sim = EbaySimulator.start(EbaySimConfig.builder().orderCount(ORDERS).itemCount(ITEMS)
                 .pushRetryDelay(Duration.ofMillis(200)).build());
         try {
             receiver = new NotificationReceiver(sim);

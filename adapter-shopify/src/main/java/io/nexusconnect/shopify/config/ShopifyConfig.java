@@ -90,6 +90,11 @@ public interface ShopifyConfig {
         @WithName("batch-size")
         @WithDefault("100")
         int batchSize();
+
+        /** SKUs per productVariants lookup ({@code sku:… OR sku:…}); capped so the query stays within the cost limit. */
+        @WithName("lookup-batch-size")
+        @WithDefault("100")
+        int lookupBatchSize();
     }
 
     interface Webhooks {

@@ -1,6 +1,7 @@
 package io.nexusconnect.shopify.stock;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.nexusconnect.adapterkit.credentials.ConnectionCredentials;
 import io.nexusconnect.adapterkit.errors.MarketplaceException;
 import io.nexusconnect.adapterkit.stock.StockWriter;
@@ -25,10 +26,14 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * SetStock through {@code inventorySetQuantities} (2026-10): the {@code available} quantity at the connection's
- * location, each SKU's inventory item found with {@code productVariants(query: "sku:…")}. Every quantity carries
+ * location, the SKUs' inventory items found with {@code productVariants(query: "sku:\"A\" OR sku:\"B\" …")},
+ * {@code nexus.shopify.stock.lookup-batch-size} SKUs a query (capped by the single-query cost); a SKU a batch did not
+ * answer is looked up alone before it is called unknown (several variants may share a SKU and crowd it out of the
+ * page). Every quantity carries
  * {@code changeFromQuantity: null} — the 2026-04+ rule requires the field, and null opts out of the compare-and-swap:
  * the command's quantity is already the orchestrator's decision (BEHAVIOR.md). The request carries an
  * {@code @idempotent} key derived from the connection and the batch, so a redelivered command is not applied twice.
@@ -58,16 +63,12 @@ public class ShopifyStockWriter implements StockWriter {
                                     List<SetStock.Item> items) {
         ShopifyAccount account = ShopifyAccount.of(connection, credentials, config);
         ShopInfo shop = ShopInfo.read(api, account);
+        Map<String, JsonNode> variants = variantsBySku(account, shop,
+                items.stream().map(SetStock.Item::sku).distinct().toList());
         List<Rejection> rejections = new ArrayList<>();
         List<Target> targets = new ArrayList<>();
         for (SetStock.Item item : items) {
-            Map<String, Object> variables = new HashMap<>();
-            variables.put("first", 1);
-            variables.put("query", "sku:\"" + item.sku().replace("\"", "\\\"") + "\"");
-            variables.put("location", shop.locationId());
-            GraphqlAnswer answer = api.query(account, "productVariants", Queries.VARIANTS_BY_SKU, variables,
-                    Queries.variantsBySkuCost(1));
-            JsonNode variant = answer.require("/productVariants/nodes").path(0);
+            JsonNode variant = variants.getOrDefault(item.sku(), MissingNode.getInstance());
             if (variant.isMissingNode()) {
                 rejections.add(new Rejection(item.sku(), "no variant with this SKU in " + account.shopDomain()));
             } else if (!variant.path("inventoryItem").path("inventoryLevel").isObject()) {
@@ -82,6 +83,41 @@ public class ShopifyStockWriter implements StockWriter {
             rejections.addAll(send(account, shop, batch, true));
         }
         return rejections;
+    }
+
+    /** Each SKU's variant (with its inventory item and level at the location); a SKU without one is left out. */
+    private Map<String, JsonNode> variantsBySku(ShopifyAccount account, ShopInfo shop, List<String> skus) {
+        int perQuery = Math.max(1, Math.min(config.stock().lookupBatchSize(),
+                (config.cost().maxSingleQueryCost() - Queries.variantsBySkuCost(0)) / Queries.VARIANT_COST));
+        Map<String, JsonNode> found = new HashMap<>();
+        for (int from = 0; from < skus.size(); from += perQuery) {
+            List<String> batch = skus.subList(from, Math.min(skus.size(), from + perQuery));
+            if (batch.size() == 1) {
+                lookUp(account, shop, batch).stream().findFirst().ifPresent(v -> found.put(batch.getFirst(), v));
+                continue;
+            }
+            lookUp(account, shop, batch).forEach(variant -> found.putIfAbsent(variant.path("sku").asText(), variant));
+            for (String sku : batch) {
+                if (!found.containsKey(sku)) {
+                    lookUp(account, shop, List.of(sku)).stream().findFirst().ifPresent(v -> found.put(sku, v));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** One productVariants query for {@code skus}: every variant it answers. */
+    private List<JsonNode> lookUp(ShopifyAccount account, ShopInfo shop, List<String> skus) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("first", skus.size());
+        variables.put("query", skus.stream().map(sku -> "sku:\"" + sku.replace("\"", "\\\"") + "\"")
+                .collect(Collectors.joining(" OR ")));
+        variables.put("location", shop.locationId());
+        GraphqlAnswer answer = api.query(account, "productVariants", Queries.VARIANTS_BY_SKU, variables,
+                Queries.variantsBySkuCost(skus.size()));
+        List<JsonNode> variants = new ArrayList<>();
+        answer.require("/productVariants/nodes").forEach(variants::add);
+        return variants;
     }
 
     private List<Rejection> send(ShopifyAccount account, ShopInfo shop, List<Target> batch, boolean again) {

@@ -61,13 +61,14 @@ class ShopifyStockAndTestConnectionTest {
     }
 
     @Test
-    @DisplayName("A SetStock sets the available quantity at the shop's online location with one inventorySetQuantities")
+    @DisplayName("A SetStock finds its SKUs with one productVariants lookup and sets the available quantities at the shop's online location with one inventorySetQuantities")
     void quantitiesAreSet() {
         // given two stocked variants and a command for new quantities
         List<SimVariant> variants = stocked();
         SimVariant a = variants.get(0);
         SimVariant b = variants.get(1);
         long mutations = sim.requestLog().count("inventorySetQuantities", 200);
+        long lookups = sim.requestLog().count("productVariants", 200);
 
         // when the orchestrator publishes it
         KafkaTestClient.publish(TOPIC, command(Cycles.demoConnection(), item(a.sku(), 41), item(b.sku(), 0)));
@@ -76,6 +77,7 @@ class ShopifyStockAndTestConnectionTest {
         await().atMost(WAIT).until(() -> a.quantity(MAIN_WAREHOUSE, "available") == 41
                 && b.quantity(MAIN_WAREHOUSE, "available") == 0);
         assertThat(sim.requestLog().count("inventorySetQuantities", 200)).isEqualTo(mutations + 1);
+        assertThat(sim.requestLog().count("productVariants", 200)).isEqualTo(lookups + 1);
     }
 
     @Test

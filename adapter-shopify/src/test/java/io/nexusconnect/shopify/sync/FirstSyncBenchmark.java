@@ -26,8 +26,11 @@ import io.nexusconnect.shopify.config.ShopifyConfig;
 import io.nexusconnect.shopify.client.ShopifyErrorClassifier;
 import io.nexusconnect.sims.shopify.ShopifySimConfig;
 import io.nexusconnect.sims.shopify.ShopifySimulator;
+import io.nexusconnect.testinfra.bench.BenchResult;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+
+import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -38,19 +41,26 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Calls and wall time of a first orders sync against the Shopify simulator with the documented Standard-plan limits
+ * P1: calls and wall time of a first orders sync against the Shopify simulator with the documented Standard-plan limits
  * (restore 100 points/s, bucket 2000, single query ≤ 1000), beside the floor: the time the bucket needs to restore
- * the actual cost beyond its initial content. No Kafka: records go to a counting sink.
+ * the actual cost beyond its initial content. No Kafka: records go to a counting sink. Prints the figures and records
+ * them as the P1 row of {@code ./nexus bench}. Runs in the {@code bench} profile (1,000 orders, 200 with
+ * {@code NEXUS_BENCH_QUICK=1}; speed factor {@code -Dshopify.bench.speed}, 10), or as
  * {@code java … FirstSyncBenchmark [orders=1000] [speed=1]}; a speed above 1 runs the bucket faster and reports
  * wall times scaled back to real Shopify time.
  */
 public final class FirstSyncBenchmark {
-    private FirstSyncBenchmark() {
+    @Test
+    void firstSync() {
+        run("1".equals(System.getenv("NEXUS_BENCH_QUICK")) ? 200 : 1000,
+                Double.parseDouble(System.getProperty("shopify.bench.speed", "10")));
     }
 
     public static void main(String[] args) {
-        int orders = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-        double speed = args.length > 1 ? Double.parseDouble(args[1]) : 1;
+        run(args.length > 0 ? Integer.parseInt(args[0]) : 1000, args.length > 1 ? Double.parseDouble(args[1]) : 1);
+    }
+
+    static void run(int orders, double speed) {
         ShopifySimConfig simConfig = ShopifySimConfig.defaults().withData(orders, 50, 7).withSpeed(speed);
         io.vertx.mutiny.core.Vertx vertx = io.vertx.mutiny.core.Vertx.vertx();
         try (ShopifySimulator sim = ShopifySimulator.start(simConfig)) {
@@ -97,6 +107,15 @@ public final class FirstSyncBenchmark {
             System.out.printf("floor                     %.1f s = (actual cost − bucket %.0f) / %.0f points/s%n",
                     floor, simConfig.maximumAvailable(), simConfig.restoreRate());
             System.out.printf("ratio                     %.3f%n", floor == 0 ? 0 : realWall / floor);
+            BenchResult.of("P1", "shopify", String.format("%,d orders, 30d lookback", orders))
+                    .calls(Map.of("orders", sim.requestLog().count("orders", 200),
+                            "orderLines", sim.requestLog().count("orderLines", 200)))
+                    .callsFloor(minimumCalls).wallSeconds(realWall).floorSeconds(floor).throttled(stats.throttled())
+                    .figure("actualCostPoints", stats.actualCost()).figure("ordersPerPage", pageSize)
+                    .figure("speedFactor", speed)
+                    .notes("floor = (actual cost − bucket 2,000) / 100 points/s (Standard plan); wall and floor in "
+                            + "Shopify seconds, run ×" + Math.round(speed) + " faster")
+                    .record();
         } finally {
             vertx.closeAndAwait();
         }

@@ -14,11 +14,13 @@ import io.nexusconnect.sims.shopify.ShopifySimulator;
 import io.nexusconnect.sims.shopify.model.SimOrder;
 import io.nexusconnect.sims.shopify.webhooks.OrderPayloads;
 import io.nexusconnect.testinfra.SharedInfra;
+import io.nexusconnect.testinfra.bench.BenchResult;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +39,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * (embedded) broker. Payloads are the simulator's REST orders; deliveries go out at a steady rate over 8 connections
  * (8 partitions' worth of keys). Per delivery: from the delivery's record timestamp (the gateway's publish) to the
  * order's record timestamp (the adapter's publish, acknowledged before the webhook's offset is committed), and to the
- * moment a consumer could read it, after a warm-up of {@value #WARM_UP} deliveries.
+ * moment a consumer could read it, after a warm-up of {@value #WARM_UP} deliveries. Prints the figures and records
+ * each run as a P3 row of {@code ./nexus bench}. Runs in the {@code bench} profile (600 deliveries at 10/s and 2,000
+ * at 200/s; 100 and 400 with {@code NEXUS_BENCH_QUICK=1}), or as
  * {@code java … WebhookLatencyBenchmark [deliveries=2000] [rate=200]}.
  */
 public final class WebhookLatencyBenchmark {
@@ -45,12 +49,19 @@ public final class WebhookLatencyBenchmark {
     /** deliveries sent and awaited before measuring, so the consumer group has its partitions and the JIT is warm */
     private static final int WARM_UP = 100;
 
-    private WebhookLatencyBenchmark() {
+    @Test
+    void webhookToOrder() throws Exception {
+        boolean quick = "1".equals(System.getenv("NEXUS_BENCH_QUICK"));
+        run(quick ? 100 : 600, 10);
+        run(quick ? 400 : 2000, 200);
     }
 
     public static void main(String[] args) throws Exception {
-        int deliveries = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        run(args.length > 0 ? Integer.parseInt(args[0]) : 2000, args.length > 1 ? Integer.parseInt(args[1]) : 200);
+        System.exit(0);
+    }
+
+    static void run(int deliveries, int rate) throws Exception {
         String bootstrap = SharedInfra.kafkaBootstrapServers();
         List<ConnectionSnapshot> connections = new ArrayList<>();
         for (int i = 0; i < CONNECTIONS; i++) {
@@ -116,7 +127,6 @@ public final class WebhookLatencyBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             print(deliveries, rate, published.get(), latencies, seconds);
         }
-        System.exit(0);
     }
 
     /** A verified orders/create delivery of {@code order} as webhook-gateway publishes it. */
@@ -154,6 +164,15 @@ public final class WebhookLatencyBenchmark {
                 pct(toReadable, 50), pct(toReadable, 99), toReadable.length == 0 ? -1 : toReadable[toReadable.length - 1]);
         System.out.printf("(published %d; %s)%n", published, latencies.size() == deliveries ? "every order arrived"
                 : "MISSING " + (deliveries - latencies.size()) + " orders");
+        BenchResult.of("P3", "shopify", String.format("%,d orders/create at %d/s, %d connections", deliveries, rate,
+                        CONNECTIONS))
+                .wallSeconds(seconds).figure("p50Ms", pct(toReadable, 50)).figure("p99Ms", pct(toReadable, 99))
+                .figure("maxMs", toReadable.length == 0 ? -1 : toReadable[toReadable.length - 1])
+                .figure("rate", rate).figure("publishedP50Ms", pct(toPublished, 50))
+                .figure("publishedP99Ms", pct(toPublished, 99)).figure("missing", deliveries - latencies.size())
+                .notes("delivery on nexus.webhooks.shopify.v1 (gateway's publish) → order readable on nexus.orders.v1; "
+                        + "wall = sending until the last order arrived")
+                .record();
     }
 
     private static long pct(long[] sorted, int percentile) {

@@ -61,11 +61,12 @@ public final class AdminSchema {
                         .dataFetcher("order", env -> typed(node(env, bulk), "Order"))
                         .dataFetcher("product", env -> typed(node(env, bulk), "Product"))
                         .dataFetcher("productVariants", env -> {
-                            SearchQuery query = SearchQuery.parse(env.getArgument("query"));
+                            List<SearchQuery> anyOf = SearchQuery.anyOf(env.getArgument("query"));
                             ShopStore store = store(env);
                             List<SimVariant> matching = store.products().stream()
                                     .flatMap(p -> p.variants().stream())
-                                    .filter(v -> query.matchesText("sku", v, SimVariant::sku)).toList();
+                                    .filter(v -> anyOf.stream().anyMatch(q -> q.matchesText("sku", v, SimVariant::sku)))
+                                    .toList();
                             return Connections.page(env, matching, v -> Connections.number(v.number()),
                                     v -> Views.variant(v, store));
                         })

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * The part of Shopify's search syntax (https://shopify.dev/docs/api/usage/search-syntax) the simulator answers:
  * {@code field:value}, {@code field:>value}, {@code >=}, {@code <}, {@code <=}, terms joined by spaces or
- * {@code AND}, values optionally quoted. Date comparisons on {@code updated_at} / {@code created_at}; other terms are
+ * {@code AND}, values optionally quoted; {@link #anyOf} reads terms joined by {@code OR} (one SKU lookup for many). Date comparisons on {@code updated_at} / {@code created_at}; other terms are
  * kept for the resolvers ({@code sku}, {@code status}).
  */
 public record SearchQuery(List<Term> terms) {
@@ -35,6 +35,34 @@ public record SearchQuery(List<Term> terms) {
             }
         }
         return new SearchQuery(terms);
+    }
+
+    /**
+     * The alternatives of a query whose parts are joined by the {@code OR} connective ({@code sku:"A" OR sku:"B"}),
+     * each read by {@link #parse}; an {@code OR} inside a quoted value does not split.
+     */
+    public static List<SearchQuery> anyOf(String query) {
+        List<SearchQuery> alternatives = new ArrayList<>();
+        if (query == null) {
+            alternatives.add(parse(null));
+            return alternatives;
+        }
+        int from = 0;
+        char quote = 0;
+        for (int i = 0; i < query.length(); i++) {
+            char c = query.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (query.startsWith(" OR ", i)) {
+                alternatives.add(parse(query.substring(from, i)));
+                from = i + 4;
+                i += 3;
+            }
+        }
+        alternatives.add(parse(query.substring(from)));
+        return alternatives;
     }
 
     /** True when every date term on {@code field} holds for {@code at}; an unreadable date matches nothing. */
