@@ -1,10 +1,11 @@
 package io.nexusconnect.bol.stock;
 
 import io.nexusconnect.adapterkit.credentials.ConnectionCredentials;
+import io.nexusconnect.adapterkit.errors.ErrorBody;
 import io.nexusconnect.adapterkit.errors.MarketplaceException;
 import io.nexusconnect.adapterkit.stock.StockWriter;
 import io.nexusconnect.bol.client.BolAccount;
-import io.nexusconnect.bol.client.BolErrorClassifier;
+import io.nexusconnect.bol.client.BolErrors;
 import io.nexusconnect.bol.mapping.OfferExport;
 import io.nexusconnect.bol.offers.BolOffers;
 import io.nexusconnect.bol.offers.OfferCatalogue;
@@ -74,9 +75,9 @@ public class BolStockWriter implements StockWriter {
                 if (e.isTransient() || e.httpStatus() == null || e.code() != ErrorCode.INTERNAL) {
                     throw e;
                 }
-                BolErrorClassifier.Problem problem = BolErrorClassifier.Problem.of(e.rawResponse());
-                rejections.add(new Rejection(entry.getKey(), "HTTP " + e.httpStatus() + " " + problem.title() + ": "
-                        + problem.detail()));
+                ErrorBody problem = BolErrors.problem(e.rawResponse());
+                rejections.add(new Rejection(entry.getKey(), "HTTP " + e.httpStatus() + " " + problem.code() + ": "
+                        + problem.message()));
             }
         }
         List<String> unconfirmed = new ArrayList<>();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nexusconnect.adapterkit.client.MarketplaceResponse;
 import io.nexusconnect.adapterkit.client.Sleeper;
 import io.nexusconnect.adapterkit.credentials.ConnectionCredentials;
+import io.nexusconnect.adapterkit.errors.ErrorBody;
 import io.nexusconnect.adapterkit.errors.MarketplaceException;
 import io.nexusconnect.adapterkit.stock.StockWriter;
 import io.nexusconnect.contracts.Marketplace;
@@ -15,7 +16,7 @@ import io.nexusconnect.contracts.stock.SetStock;
 import io.nexusconnect.contracts.sync.ErrorCode;
 import io.nexusconnect.walmart.client.WalmartAccount;
 import io.nexusconnect.walmart.client.WalmartApiClient;
-import io.nexusconnect.walmart.client.WalmartErrorClassifier;
+import io.nexusconnect.walmart.client.WalmartErrors;
 import io.nexusconnect.walmart.config.WalmartConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -69,9 +70,9 @@ public class WalmartStockWriter implements StockWriter {
                         || e.code() != ErrorCode.INTERNAL) {
                     throw e;
                 }
-                WalmartErrorClassifier.WalmartError error = WalmartErrorClassifier.WalmartError.first(e.rawResponse());
+                ErrorBody error = WalmartErrors.first(e.rawResponse());
                 rejections.add(new Rejection(sku, "HTTP " + e.httpStatus() + " " + error.code() + ": "
-                        + error.description() + requestId(e.requestId())));
+                        + error.message() + requestId(e.requestId())));
             }
         });
         return rejections;
