@@ -51,9 +51,7 @@ public class BolStockWriter implements StockWriter {
     public List<Rejection> setStock(ConnectionSnapshot connection, ConnectionCredentials credentials,
                                     List<SetStock.Item> items) {
         BolAccount account = BolAccount.of(connection, credentials);
-        // one quantity per SKU: the last one of the command wins, as it would if they were applied in order
-        Map<String, Integer> quantities = new LinkedHashMap<>();
-        items.forEach(item -> quantities.put(item.sku(), item.quantity()));
+        Map<String, Integer> quantities = StockWriter.lastQuantityPerSku(items);
         OfferExport kept = catalogue.current(account);
         OfferExport export = quantities.keySet().stream().anyMatch(sku -> kept.bySku(sku).isEmpty())
                 ? catalogue.fresh(account) : kept;

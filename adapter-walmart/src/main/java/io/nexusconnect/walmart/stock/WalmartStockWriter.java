@@ -53,9 +53,7 @@ public class WalmartStockWriter implements StockWriter {
     public List<Rejection> setStock(ConnectionSnapshot connection, ConnectionCredentials credentials,
                                     List<SetStock.Item> items) {
         WalmartAccount account = WalmartAccount.of(connection, credentials);
-        // one quantity per SKU: the last one of the command wins, as it would if they were applied in order
-        Map<String, Integer> quantities = new LinkedHashMap<>();
-        items.forEach(item -> quantities.put(item.sku(), item.quantity()));
+        Map<String, Integer> quantities = StockWriter.lastQuantityPerSku(items);
         return quantities.size() > config.feedThreshold() ? viaFeed(account, quantities) : oneByOne(account,
                 quantities);
     }
