@@ -1,6 +1,7 @@
 package io.nexusconnect.bol.client;
 
 import io.nexusconnect.adapterkit.auth.oauth2.OAuth2Grant;
+import io.nexusconnect.adapterkit.auth.oauth2.TokenAccount;
 import io.nexusconnect.adapterkit.credentials.ConnectionCredentials;
 import io.nexusconnect.contracts.connection.ConnectionSnapshot;
 
@@ -11,7 +12,8 @@ import java.util.UUID;
  *
  * @param rateKey the account key of the HTTP client (buckets, circuit breaker); the credential fingerprint
  */
-public record BolAccount(UUID connectionId, String tenantId, String rateKey, OAuth2Grant.ClientCredentials grant) {
+public record BolAccount(UUID connectionId, String tenantId, String rateKey, OAuth2Grant.ClientCredentials grant)
+        implements TokenAccount {
 
     public static BolAccount of(ConnectionSnapshot connection, ConnectionCredentials credentials) {
         return new BolAccount(connection.connectionId(), connection.tenantId(), credentials.fingerprint(),

@@ -1,18 +1,17 @@
 package io.nexusconnect.bol.client;
 
+import io.nexusconnect.adapterkit.auth.oauth2.AuthorizedApi;
 import io.nexusconnect.adapterkit.auth.oauth2.OAuth2Endpoint;
-import io.nexusconnect.adapterkit.auth.oauth2.OAuth2TokenClient;
 import io.nexusconnect.adapterkit.auth.oauth2.OAuth2TokenClients;
-import io.nexusconnect.adapterkit.client.MarketplaceApi;
 import io.nexusconnect.adapterkit.client.MarketplaceApis;
 import io.nexusconnect.adapterkit.client.MarketplaceRequest;
 import io.nexusconnect.adapterkit.client.MarketplaceResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
+
+import static io.nexusconnect.adapterkit.client.QueryStrings.pathSegment;
 
 /**
  * The bol calls: a client-credentials token ({@code POST /token}, Basic, through the kit's OAuth2 client) and
@@ -33,31 +32,29 @@ public class BolApiClient {
     public static final String DELETE_SUBSCRIPTION = "delete-push-notification-subscription";
     private static final String MARKETPLACE = "bol";
 
-    private final MarketplaceApi api;
-    private final OAuth2TokenClient tokens;
-    private final BolErrorClassifier classifier = new BolErrorClassifier();
+    private final AuthorizedApi api;
 
     BolApiClient(MarketplaceApis apis, OAuth2TokenClients tokenClients) {
-        this.api = apis.open(MARKETPLACE, "bol", builder -> builder.classifier(classifier));
         // Decision (BEHAVIOR.md): 299 s when bol's answer has no expires_in
-        this.tokens = tokenClients.open(MARKETPLACE, "bol-token", url -> OAuth2Endpoint.basicForm("bol", url)
-                .withHeader("Accept", "application/json").withDefaultLifetime(Duration.ofSeconds(299)));
+        this.api = new AuthorizedApi(apis.open(MARKETPLACE, "bol", builder -> builder.classifier(BolErrors.CLASSIFIER)),
+                tokenClients.open(MARKETPLACE, "bol-token", url -> OAuth2Endpoint.basicForm("bol", url)
+                        .withHeader("Accept", "application/json").withDefaultLifetime(Duration.ofSeconds(299))));
     }
 
     /** GET /retailer/orders?page=&fulfilment-method=&status=OPEN. */
     public MarketplaceResponse getOrders(BolAccount account, String fulfilmentMethod, int page) {
         return send(account, GET_ORDERS, "GET", "/retailer/orders?status=OPEN&fulfilment-method="
-                + segment(fulfilmentMethod) + "&page=" + page, V10_JSON, b -> b);
+                + pathSegment(fulfilmentMethod) + "&page=" + page, V10_JSON, b -> b);
     }
 
     /** GET /retailer/orders/{order-id}: offer reference, product and prices per item. */
     public MarketplaceResponse getOrder(BolAccount account, String orderId) {
-        return send(account, GET_ORDER, "GET", "/retailer/orders/" + segment(orderId), V10_JSON, b -> b);
+        return send(account, GET_ORDER, "GET", "/retailer/orders/" + pathSegment(orderId), V10_JSON, b -> b);
     }
 
     /** GET /shared/process-status/{process-status-id} (Shared API). */
     public MarketplaceResponse getProcessStatus(BolAccount account, String processStatusId) {
-        return send(account, GET_PROCESS_STATUS, "GET", "/shared/process-status/" + segment(processStatusId),
+        return send(account, GET_PROCESS_STATUS, "GET", "/shared/process-status/" + pathSegment(processStatusId),
                 V10_JSON, b -> b);
     }
 
@@ -83,37 +80,25 @@ public class BolApiClient {
 
     /** PUT /retailer/subscriptions/{subscription-id} with a {@code SubscriptionRequest}: 202 with a process status. */
     public MarketplaceResponse putSubscription(BolAccount account, String subscriptionId, String subscriptionRequest) {
-        return send(account, PUT_SUBSCRIPTION, "PUT", "/retailer/subscriptions/" + segment(subscriptionId), V10_JSON,
-                b -> b.body(V10_JSON, subscriptionRequest));
+        return send(account, PUT_SUBSCRIPTION, "PUT", "/retailer/subscriptions/" + pathSegment(subscriptionId),
+                V10_JSON,                b -> b.body(V10_JSON, subscriptionRequest));
     }
 
     /** DELETE /retailer/subscriptions/{subscription-id}: 202 with a process status. */
     public MarketplaceResponse deleteSubscription(BolAccount account, String subscriptionId) {
-        return send(account, DELETE_SUBSCRIPTION, "DELETE", "/retailer/subscriptions/" + segment(subscriptionId),
+        return send(account, DELETE_SUBSCRIPTION, "DELETE", "/retailer/subscriptions/" + pathSegment(subscriptionId),
                 V10_JSON, b -> b);
     }
 
     /** Reconnect: the next call asks for a new token. */
     public void forgetToken(BolAccount account) {
-        tokens.forget(account.rateKey(), account.grant());
+        api.forgetToken(account);
     }
 
     /** One authorized call with the given Accept type; a non-2xx answer is thrown, classified. */
     public MarketplaceResponse send(BolAccount account, String operation, String method, String pathAndQuery,
                                     String accept, UnaryOperator<MarketplaceRequest.Builder> body) {
-        var url = api.url(pathAndQuery);
-        return tokens.withToken(account.rateKey(), account.grant(), token -> {
-            MarketplaceRequest request = body.apply(MarketplaceRequest.method(method, operation, account.rateKey(),
-                    url).secretHeader("Authorization", "Bearer " + token.value()).header("Accept", accept)).build();
-            MarketplaceResponse response = api.http().send(request);
-            if (!response.isSuccess()) {
-                throw classifier.toException(operation, response);
-            }
-            return response;
-        });
-    }
-
-    public static String segment(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        return api.call(account, method, operation, pathAndQuery,
+                request -> body.apply(request.header("Accept", accept)));
     }
 }

@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import static io.nexusconnect.adapterkit.mapping.JsonFields.decimal;
+import static io.nexusconnect.adapterkit.mapping.JsonFields.requiredText;
+
 /**
  * An order of {@code get-order} (retailer.json {@code Order} / {@code OrderOrderItem}) to a normalized {@link Order}.
  * bol's prices are EUR including VAT: {@code unitPrice} is one unit, {@code totalPrice} "the price the customer paid
@@ -29,7 +32,7 @@ public final class OrderMapper {
 
     /** @throws IllegalArgumentException when a required field is missing or unreadable (a malformed answer) */
     public static Order toOrder(JsonNode order, UUID connectionId, String tenantId, UUID syncId, Instant observedAt) {
-        String orderId = text(order, "orderId", "an order");
+        String orderId = requiredText(order, "orderId", "an order");
         JsonNode items = order.path("orderItems");
         if (!items.isArray() || items.isEmpty()) {
             throw new IllegalArgumentException("order " + orderId + " has no orderItems");
@@ -62,7 +65,7 @@ public final class OrderMapper {
     }
 
     static OrderLine line(JsonNode item, String orderId) {
-        String itemId = text(item, "orderItemId", "an item of order " + orderId);
+        String itemId = requiredText(item, "orderItemId", "an item of order " + orderId);
         int quantity = item.path("quantity").asInt(0);
         if (quantity < 1) {
             throw new IllegalArgumentException("item " + itemId + " has quantity " + quantity);
@@ -108,28 +111,9 @@ public final class OrderMapper {
 
     private static Instant time(JsonNode node, String field, String orderId) {
         try {
-            return OffsetDateTime.parse(text(node, field, "order " + orderId)).toInstant();
+            return OffsetDateTime.parse(requiredText(node, field, "order " + orderId)).toInstant();
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(field + " of order " + orderId + " is not an ISO 8601 date-time");
         }
-    }
-
-    private static BigDecimal decimal(JsonNode node, String what) {
-        if (node.isNumber()) {
-            return node.decimalValue();
-        }
-        try {
-            return new BigDecimal(node.asText().trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + " is not a number");
-        }
-    }
-
-    private static String text(JsonNode node, String field, String what) {
-        String value = node.path(field).asText(null);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(what + " has no " + field);
-        }
-        return value;
     }
 }

@@ -6,6 +6,8 @@ import io.nexusconnect.bol.client.BolApiClient;
 import io.nexusconnect.bol.process.ProcessStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import static io.nexusconnect.adapterkit.client.QueryStrings.pathSegment;
+
 /**
  * Every offer call of the adapter, and only here: the v10 {@code /retailer/offers*} operations are all marked
  * deprecated in retailer.json (bol announces a separate Offers API as their successor; BEHAVIOR.md), so this class
@@ -32,14 +34,14 @@ public class BolOffers {
 
     /** GET /retailer/offers/export/{report-id} with the v10 CSV media type: the file. */
     public String downloadExport(BolAccount account, String reportId) {
-        return api.send(account, GET_EXPORT, "GET", "/retailer/offers/export/" + BolApiClient.segment(reportId),
+        return api.send(account, GET_EXPORT, "GET", "/retailer/offers/export/" + pathSegment(reportId),
                 BolApiClient.V10_CSV, b -> b).body();
     }
 
     /** PUT /retailer/offers/{offer-id}/stock {@code {amount, managedByRetailer: true}}: a PENDING process status. */
     public ProcessStatus updateStock(BolAccount account, String offerId, int amount) {
         MarketplaceResponse response = api.send(account, UPDATE_STOCK, "PUT",
-                "/retailer/offers/" + BolApiClient.segment(offerId) + "/stock", BolApiClient.V10_JSON,
+                "/retailer/offers/" + pathSegment(offerId) + "/stock", BolApiClient.V10_JSON,
                 b -> b.body(BolApiClient.V10_JSON, "{\"amount\":" + amount + ",\"managedByRetailer\":true}"));
         return read(response);
     }

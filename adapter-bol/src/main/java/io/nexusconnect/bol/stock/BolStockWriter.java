@@ -1,10 +1,11 @@
 package io.nexusconnect.bol.stock;
 
 import io.nexusconnect.adapterkit.credentials.ConnectionCredentials;
+import io.nexusconnect.adapterkit.errors.ErrorBody;
 import io.nexusconnect.adapterkit.errors.MarketplaceException;
 import io.nexusconnect.adapterkit.stock.StockWriter;
 import io.nexusconnect.bol.client.BolAccount;
-import io.nexusconnect.bol.client.BolErrorClassifier;
+import io.nexusconnect.bol.client.BolErrors;
 import io.nexusconnect.bol.mapping.OfferExport;
 import io.nexusconnect.bol.offers.BolOffers;
 import io.nexusconnect.bol.offers.OfferCatalogue;
@@ -50,9 +51,7 @@ public class BolStockWriter implements StockWriter {
     public List<Rejection> setStock(ConnectionSnapshot connection, ConnectionCredentials credentials,
                                     List<SetStock.Item> items) {
         BolAccount account = BolAccount.of(connection, credentials);
-        // one quantity per SKU: the last one of the command wins, as it would if they were applied in order
-        Map<String, Integer> quantities = new LinkedHashMap<>();
-        items.forEach(item -> quantities.put(item.sku(), item.quantity()));
+        Map<String, Integer> quantities = StockWriter.lastQuantityPerSku(items);
         OfferExport kept = catalogue.current(account);
         OfferExport export = quantities.keySet().stream().anyMatch(sku -> kept.bySku(sku).isEmpty())
                 ? catalogue.fresh(account) : kept;
@@ -74,9 +73,9 @@ public class BolStockWriter implements StockWriter {
                 if (e.isTransient() || e.httpStatus() == null || e.code() != ErrorCode.INTERNAL) {
                     throw e;
                 }
-                BolErrorClassifier.Problem problem = BolErrorClassifier.Problem.of(e.rawResponse());
-                rejections.add(new Rejection(entry.getKey(), "HTTP " + e.httpStatus() + " " + problem.title() + ": "
-                        + problem.detail()));
+                ErrorBody problem = BolErrors.problem(e.rawResponse());
+                rejections.add(new Rejection(entry.getKey(), "HTTP " + e.httpStatus() + " " + problem.code() + ": "
+                        + problem.message()));
             }
         }
         List<String> unconfirmed = new ArrayList<>();

@@ -54,8 +54,7 @@ public class KauflandStockWriter implements StockWriter {
     public List<Rejection> setStock(ConnectionSnapshot connection, ConnectionCredentials credentials,
                                     List<SetStock.Item> items) {
         KauflandAccount account = KauflandAccount.of(connection, credentials, config);
-        Map<String, Integer> quantities = new LinkedHashMap<>();
-        items.forEach(item -> quantities.put(item.sku(), item.quantity()));
+        Map<String, Integer> quantities = StockWriter.lastQuantityPerSku(items);
         Map<String, String> rejected = new LinkedHashMap<>();
         Map<String, Boolean> found = new LinkedHashMap<>();
         quantities.keySet().forEach(sku -> found.put(sku, false));

@@ -172,9 +172,13 @@ public final class MarketplaceHttpClient implements AutoCloseable {
 
     /** Sends and answers a 2xx response; anything else is classified by the adapter's {@link ErrorClassifier}. */
     public MarketplaceResponse call(MarketplaceRequest request) {
-        MarketplaceResponse response = send(request);
+        return requireSuccess(send(request));
+    }
+
+    /** {@code response} when it is a 2xx; otherwise the adapter's {@link ErrorClassifier} classifies it, thrown. */
+    public MarketplaceResponse requireSuccess(MarketplaceResponse response) {
         if (!response.isSuccess()) {
-            throw classifier.toException(request.operation(), response);
+            throw classifier.toException(response.operation(), response);
         }
         return response;
     }

@@ -50,6 +50,15 @@ public final class QueryStrings {
         return out.toString();
     }
 
+    /**
+     * A value for a path segment (or a query the adapter writes into a path itself) as {@link java.net.URLEncoder}
+     * form-encodes it, but with {@code %20} for a space: unlike {@link #encode}, {@code *} stays and {@code ~} is
+     * {@code %7E}, which is what Walmart, bol and Zalando have been sent.
+     */
+    public static String pathSegment(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     /** The parameters of a query string or of a URL's query, in order, decoded; repeated names stay repeated. */
     public static List<Map.Entry<String, String>> parse(String queryOrUrl) {
         List<Map.Entry<String, String>> params = new ArrayList<>();

@@ -25,15 +25,6 @@ public interface ErrorClassifier {
 
     /** A classifier that only knows HTTP: 401 → token expired, 403 → scope missing, 429 → rate limited, 5xx → down. */
     static ErrorClassifier byStatus() {
-        return (operation, response) -> {
-            int status = response.status();
-            ErrorCode code = switch (status) {
-                case 401 -> ErrorCode.TOKEN_EXPIRED;
-                case 403 -> ErrorCode.SCOPE_MISSING;
-                case 429 -> ErrorCode.RATE_LIMITED;
-                default -> status >= 500 ? ErrorCode.MARKETPLACE_UNAVAILABLE : ErrorCode.INTERNAL;
-            };
-            return new Classification(code, operation + " answered HTTP " + status);
-        };
+        return HttpErrorClassifier.statusOnly();
     }
 }

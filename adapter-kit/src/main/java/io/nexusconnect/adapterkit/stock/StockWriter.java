@@ -5,7 +5,10 @@ import io.nexusconnect.contracts.Marketplace;
 import io.nexusconnect.contracts.connection.ConnectionSnapshot;
 import io.nexusconnect.contracts.stock.SetStock;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The SPI of stock push: sets the quantities of one {@link SetStock} on the marketplace. Implementations return the
@@ -18,6 +21,21 @@ public interface StockWriter {
     Marketplace marketplace();
 
     List<Rejection> setStock(ConnectionSnapshot connection, ConnectionCredentials credentials, List<SetStock.Item> items);
+
+    /**
+     * One quantity per SKU, in the order the SKUs first appear: the last one of the command wins, as it would if the
+     * items were applied in order.
+     */
+    static Map<String, Integer> lastQuantityPerSku(List<SetStock.Item> items) {
+        return lastQuantityPerSku(items, sku -> sku);
+    }
+
+    /** As {@link #lastQuantityPerSku(List)}, with SKUs keyed as the marketplace compares them (e.g. trimmed). */
+    static Map<String, Integer> lastQuantityPerSku(List<SetStock.Item> items, UnaryOperator<String> skuKey) {
+        Map<String, Integer> quantities = new LinkedHashMap<>();
+        items.forEach(item -> quantities.put(skuKey.apply(item.sku()), item.quantity()));
+        return quantities;
+    }
 
     /**
      * One item the marketplace will not take, with its answer. The reason must come from the marketplace's answer,

@@ -1,5 +1,6 @@
 package io.nexusconnect.walmart.client;
 
+import io.nexusconnect.adapterkit.client.CallPacer;
 import io.nexusconnect.adapterkit.client.MarketplaceResponse;
 import io.nexusconnect.adapterkit.client.Sleeper;
 import io.nexusconnect.adapterkit.errors.MarketplaceException;
@@ -18,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code x-next-replenish-time} (epoch milliseconds; the Supplier docs spell it {@code X-Next-Replenishment-Time},
  * both are read). The configured token buckets stay in force; these headers only ever make us slower.
  */
-public final class RateHeaderPacer {
+public final class RateHeaderPacer implements CallPacer {
     static final String TOKEN_COUNT = "x-current-token-count";
     static final String NEXT_REPLENISH = "x-next-replenish-time";
     static final String NEXT_REPLENISHMENT = "x-next-replenishment-time";
@@ -34,6 +35,7 @@ public final class RateHeaderPacer {
         this.sleeper = sleeper;
     }
 
+    @Override
     public void awaitTurn(String accountKey, String operation) {
         Instant until = notBefore.get(accountKey + "|" + operation);
         if (until == null) {
@@ -51,6 +53,7 @@ public final class RateHeaderPacer {
         }
     }
 
+    @Override
     public void observe(String accountKey, String operation, MarketplaceResponse response) {
         Optional<Instant> until = emptyUntil(response, clock.instant());
         String key = accountKey + "|" + operation;

@@ -1,6 +1,7 @@
 package io.nexusconnect.walmart.client;
 
 import io.nexusconnect.adapterkit.auth.oauth2.OAuth2Grant;
+import io.nexusconnect.adapterkit.auth.oauth2.TokenAccount;
 import io.nexusconnect.adapterkit.credentials.ConnectionCredentials;
 import io.nexusconnect.adapterkit.errors.MarketplaceException;
 import io.nexusconnect.contracts.sync.ErrorCode;
@@ -15,7 +16,8 @@ import java.util.UUID;
  * @param rateKey the account key of the HTTP client (buckets, circuit breaker); the credential fingerprint
  */
 public record WalmartAccount(UUID connectionId, String tenantId, String rateKey, OAuth2Grant.ClientCredentials grant,
-                             boolean acknowledgeOrders, String currencyOverride) {
+                             boolean acknowledgeOrders, String currencyOverride)
+        implements TokenAccount {
 
     public static WalmartAccount of(ConnectionSnapshot connection, ConnectionCredentials credentials) {
         String scheme = credentials.find("authScheme").map(s -> s.reveal()).orElse("oauth");

@@ -1,9 +1,8 @@
 package io.nexusconnect.walmart.client;
 
+import io.nexusconnect.adapterkit.auth.oauth2.AuthorizedApi;
 import io.nexusconnect.adapterkit.auth.oauth2.OAuth2Endpoint;
-import io.nexusconnect.adapterkit.auth.oauth2.OAuth2TokenClient;
 import io.nexusconnect.adapterkit.auth.oauth2.OAuth2TokenClients;
-import io.nexusconnect.adapterkit.client.MarketplaceApi;
 import io.nexusconnect.adapterkit.client.MarketplaceApis;
 import io.nexusconnect.adapterkit.client.MarketplaceRequest;
 import io.nexusconnect.adapterkit.client.MarketplaceResponse;
@@ -12,14 +11,13 @@ import io.nexusconnect.adapterkit.client.Sleeper;
 import io.nexusconnect.walmart.config.WalmartConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+
+import static io.nexusconnect.adapterkit.client.QueryStrings.pathSegment;
 
 /**
  * The Walmart operations the adapter uses. Every call carries {@code WM_SEC.ACCESS_TOKEN} (a client-credentials token
@@ -45,23 +43,21 @@ public class WalmartApiClient {
     private static final String MARKETPLACE = "walmart";
     private static final String FEED_BOUNDARY = "nexus-walmart-feed-boundary";
 
-    private final MarketplaceApi api;
-    private final OAuth2TokenClient tokens;
-    private final RateHeaderPacer pacer;
-    private final WalmartErrorClassifier classifier = new WalmartErrorClassifier();
+    private final AuthorizedApi api;
     private final String serviceName;
 
     WalmartApiClient(MarketplaceApis apis, OAuth2TokenClients tokenClients, WalmartConfig config, Clock clock,
                      Sleeper sleeper) {
         this.serviceName = config.serviceName();
-        this.api = apis.open(MARKETPLACE, "walmart", builder -> builder.classifier(classifier));
         // Decision (BEHAVIOR.md): the token call's correlation id is one per process, the endpoint's headers are fixed
-        this.tokens = tokenClients.open(MARKETPLACE, "walmart-token", url -> OAuth2Endpoint.basicForm("Walmart", url)
+        var tokens = tokenClients.open(MARKETPLACE, "walmart-token", url -> OAuth2Endpoint.basicForm("Walmart", url)
                 .withHeader("WM_SVC.NAME", serviceName)
                 .withHeader(CORRELATION_ID, "nexus-token-" + UUID.randomUUID())
                 .withHeader("Accept", "application/json")
                 .withDefaultLifetime(Duration.ofMinutes(15)));
-        this.pacer = new RateHeaderPacer(clock, sleeper);
+        this.api = new AuthorizedApi(apis.open(MARKETPLACE, "walmart", builder -> builder.classifier(
+                WalmartErrors.CLASSIFIER)), tokens, AuthorizedApi.TokenPlacement.header("WM_SEC.ACCESS_TOKEN"),
+                new RateHeaderPacer(clock, sleeper));
     }
 
     /** GET /v3/orders with the first page's query, or {@code cursorQuery} (Walmart's nextCursor) for later ones. */
@@ -69,9 +65,9 @@ public class WalmartApiClient {
         return send(account, GET_ORDERS, "GET", "/v3/orders" + queryString, b -> b);
     }
 
-    /** GET /v3/orders/{purchaseOrderId} (getAnOrder): {@code {"order": {...}}}, the same order shape as getAllOrders. */
+    /** GET /v3/orders/{purchaseOrderId} (getAnOrder): {@code {"order": {...}}}, the order shape of getAllOrders. */
     public MarketplaceResponse getOrder(WalmartAccount account, String purchaseOrderId) {
-        return send(account, GET_ORDER, "GET", "/v3/orders/" + segment(purchaseOrderId), b -> b);
+        return send(account, GET_ORDER, "GET", "/v3/orders/" + pathSegment(purchaseOrderId), b -> b);
     }
 
     /** GET /v3/webhooks/subscriptions (notifications.json getAllSubscriptions): {@code {"events": [...]}}. */
@@ -87,26 +83,26 @@ public class WalmartApiClient {
 
     /** PATCH /v3/webhooks/subscriptions/{subscriptionId}. */
     public MarketplaceResponse updateSubscription(WalmartAccount account, String subscriptionId, String json) {
-        return send(account, UPDATE_SUBSCRIPTION, "PATCH", "/v3/webhooks/subscriptions/" + segment(subscriptionId),
+        return send(account, UPDATE_SUBSCRIPTION, "PATCH", "/v3/webhooks/subscriptions/" + pathSegment(subscriptionId),
                 b -> b.body("application/json", json));
     }
 
     /** DELETE /v3/webhooks/subscriptions/{subscriptionId}. */
     public MarketplaceResponse deleteSubscription(WalmartAccount account, String subscriptionId) {
-        return send(account, DELETE_SUBSCRIPTION, "DELETE", "/v3/webhooks/subscriptions/" + segment(subscriptionId),
+        return send(account, DELETE_SUBSCRIPTION, "DELETE", "/v3/webhooks/subscriptions/" + pathSegment(subscriptionId),
                 b -> b);
     }
 
     /** POST /v3/orders/{purchaseOrderId}/acknowledge, no body: acknowledges every line. */
     public MarketplaceResponse acknowledge(WalmartAccount account, String purchaseOrderId) {
-        return send(account, ACKNOWLEDGE, "POST", "/v3/orders/" + segment(purchaseOrderId) + "/acknowledge",
+        return send(account, ACKNOWLEDGE, "POST", "/v3/orders/" + pathSegment(purchaseOrderId) + "/acknowledge",
                 b -> b.body("application/json", ""));
     }
 
     /** PUT /v3/inventory?sku= with {@code {sku, quantity{unit: EACH, amount}}}. */
     public MarketplaceResponse putInventory(WalmartAccount account, String sku, int quantity) {
         String body = "{\"sku\":" + jsonString(sku) + ",\"quantity\":{\"unit\":\"EACH\",\"amount\":" + quantity + "}}";
-        return send(account, UPDATE_INVENTORY, "PUT", "/v3/inventory?sku=" + segment(sku),
+        return send(account, UPDATE_INVENTORY, "PUT", "/v3/inventory?sku=" + pathSegment(sku),
                 b -> b.body("application/json", body));
     }
 
@@ -121,47 +117,31 @@ public class WalmartApiClient {
 
     /** GET /v3/feeds/{feedId}?includeDetails=true: the feed's status and each item's. */
     public MarketplaceResponse getFeed(WalmartAccount account, String feedId) {
-        return send(account, GET_FEED, "GET", "/v3/feeds/" + segment(feedId) + "?includeDetails=true", b -> b);
+        return send(account, GET_FEED, "GET", "/v3/feeds/" + pathSegment(feedId) + "?includeDetails=true", b -> b);
     }
 
     /** GET /v3/items?nextCursor=&limit=: the first page with cursor {@code *}. */
     public MarketplaceResponse getItems(WalmartAccount account, String cursor, int limit) {
-        return send(account, GET_ITEMS, "GET", "/v3/items?nextCursor=" + segment(cursor) + "&limit=" + limit,
+        return send(account, GET_ITEMS, "GET", "/v3/items?nextCursor=" + pathSegment(cursor) + "&limit=" + limit,
                 b -> b);
     }
 
     /** Reconnect: the next call asks for a new token. */
     public void forgetToken(WalmartAccount account) {
-        tokens.forget(account.rateKey(), account.grant());
+        api.forgetToken(account);
     }
 
     private MarketplaceResponse send(WalmartAccount account, String operation, String method, String pathAndQuery,
                                      UnaryOperator<MarketplaceRequest.Builder> body) {
-        URI url = api.url(pathAndQuery);
-        pacer.awaitTurn(account.rateKey(), operation);
-        return tokens.withToken(account.rateKey(), account.grant(), token -> {
-            MarketplaceRequest request = body.apply(MarketplaceRequest.method(method, operation, account.rateKey(),
-                            url)
-                    .secretHeader("WM_SEC.ACCESS_TOKEN", token.value())
-                    .header("WM_SVC.NAME", serviceName)
-                    .header("Accept", "application/json")
-                    .signer(WalmartApiClient::correlationId)).build();
-            MarketplaceResponse response = api.http().send(request);
-            pacer.observe(account.rateKey(), operation, response);
-            if (!response.isSuccess()) {
-                throw classifier.toException(operation, response);
-            }
-            return response;
-        });
+        return api.call(account, method, operation, pathAndQuery, request -> body.apply(request
+                .header("WM_SVC.NAME", serviceName)
+                .header("Accept", "application/json")
+                .signer(WalmartApiClient::correlationId)));
     }
 
     /** A fresh correlation id for every attempt. */
     private static Map<String, String> correlationId(RequestSigner.OutgoingAttempt attempt, Clock clock) {
         return Map.of(CORRELATION_ID, UUID.randomUUID().toString());
-    }
-
-    static String segment(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     static String jsonString(String value) {

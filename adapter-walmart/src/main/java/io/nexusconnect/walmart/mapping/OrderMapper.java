@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import static io.nexusconnect.adapterkit.mapping.JsonFields.decimal;
+import static io.nexusconnect.adapterkit.mapping.JsonFields.requiredText;
+
 /**
  * A purchase order of getAllOrders (orders.json {@code Order}) to a normalized {@link Order}. Walmart's orders have no
  * status of their own; the lines' statuses decide it. Each line is priced from {@code charges.charge[]}: PRODUCT
@@ -165,17 +168,6 @@ public final class OrderMapper {
         return sum == null ? value : sum.add(value);
     }
 
-    private static BigDecimal decimal(JsonNode node, String what) {
-        if (node.isNumber()) {
-            return node.decimalValue();
-        }
-        try {
-            return new BigDecimal(node.asText().trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + " is not a number");
-        }
-    }
-
     private static long millis(JsonNode node, String field) {
         if (!node.path(field).canConvertToLong()) {
             throw new IllegalArgumentException("a purchase order has no " + field);
@@ -184,10 +176,6 @@ public final class OrderMapper {
     }
 
     private static String text(JsonNode node, String field) {
-        String value = node.path(field).asText(null);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("a purchase order has no " + field);
-        }
-        return value;
+        return requiredText(node, field, "a purchase order");
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nexusconnect.adapterkit.client.MarketplaceResponse;
 import io.nexusconnect.adapterkit.client.Sleeper;
 import io.nexusconnect.adapterkit.credentials.ConnectionCredentials;
+import io.nexusconnect.adapterkit.errors.ErrorBody;
 import io.nexusconnect.adapterkit.errors.MarketplaceException;
 import io.nexusconnect.adapterkit.stock.StockWriter;
 import io.nexusconnect.contracts.Marketplace;
@@ -15,7 +16,7 @@ import io.nexusconnect.contracts.stock.SetStock;
 import io.nexusconnect.contracts.sync.ErrorCode;
 import io.nexusconnect.walmart.client.WalmartAccount;
 import io.nexusconnect.walmart.client.WalmartApiClient;
-import io.nexusconnect.walmart.client.WalmartErrorClassifier;
+import io.nexusconnect.walmart.client.WalmartErrors;
 import io.nexusconnect.walmart.config.WalmartConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -52,9 +53,7 @@ public class WalmartStockWriter implements StockWriter {
     public List<Rejection> setStock(ConnectionSnapshot connection, ConnectionCredentials credentials,
                                     List<SetStock.Item> items) {
         WalmartAccount account = WalmartAccount.of(connection, credentials);
-        // one quantity per SKU: the last one of the command wins, as it would if they were applied in order
-        Map<String, Integer> quantities = new LinkedHashMap<>();
-        items.forEach(item -> quantities.put(item.sku(), item.quantity()));
+        Map<String, Integer> quantities = StockWriter.lastQuantityPerSku(items);
         return quantities.size() > config.feedThreshold() ? viaFeed(account, quantities) : oneByOne(account,
                 quantities);
     }
@@ -69,9 +68,9 @@ public class WalmartStockWriter implements StockWriter {
                         || e.code() != ErrorCode.INTERNAL) {
                     throw e;
                 }
-                WalmartErrorClassifier.WalmartError error = WalmartErrorClassifier.WalmartError.first(e.rawResponse());
+                ErrorBody error = WalmartErrors.first(e.rawResponse());
                 rejections.add(new Rejection(sku, "HTTP " + e.httpStatus() + " " + error.code() + ": "
-                        + error.description() + requestId(e.requestId())));
+                        + error.message() + requestId(e.requestId())));
             }
         });
         return rejections;

@@ -8,7 +8,7 @@ import io.nexusconnect.adapterkit.sync.RecordSink;
 import io.nexusconnect.contracts.sync.SyncScope;
 import io.nexusconnect.walmart.client.WalmartAccount;
 import io.nexusconnect.walmart.client.WalmartApiClient;
-import io.nexusconnect.walmart.client.WalmartErrorClassifier;
+import io.nexusconnect.walmart.client.WalmartErrors;
 import io.nexusconnect.walmart.config.WalmartConfig;
 import io.nexusconnect.walmart.mapping.OrderMapper;
 import org.jboss.logging.Logger;
@@ -154,7 +154,7 @@ final class OrdersStep {
     /** Walmart answers a query without orders with 404 CONTENT_NOT_FOUND (BEHAVIOR.md), not an empty page. */
     static boolean noOrders(MarketplaceException e) {
         return e.httpStatus() != null && e.httpStatus() == 404
-                && WalmartErrorClassifier.WalmartError.first(e.rawResponse()).code().startsWith("CONTENT_NOT_FOUND");
+                && WalmartErrors.first(e.rawResponse()).code().startsWith("CONTENT_NOT_FOUND");
     }
 
     private Instant windowStart(Instant to) {

@@ -1,6 +1,7 @@
 package io.nexusconnect.zalando.client;
 
 import io.nexusconnect.adapterkit.auth.oauth2.OAuth2Grant;
+import io.nexusconnect.adapterkit.auth.oauth2.TokenAccount;
 import io.nexusconnect.adapterkit.credentials.ConnectionCredentials;
 import io.nexusconnect.adapterkit.errors.MarketplaceException;
 import io.nexusconnect.contracts.connection.ConnectionSnapshot;
@@ -18,7 +19,8 @@ import java.util.UUID;
  * @param rateKey the account key of the HTTP client (buckets, circuit breaker); the credential fingerprint
  */
 public record ZalandoAccount(UUID connectionId, String tenantId, String rateKey, OAuth2Grant.ClientCredentials grant,
-                             String merchantId, List<String> salesChannelIds) {
+                             String merchantId, List<String> salesChannelIds)
+        implements TokenAccount {
     static final String SCOPE = "access_token_only";
 
     public static ZalandoAccount of(ConnectionSnapshot connection, ConnectionCredentials credentials) {

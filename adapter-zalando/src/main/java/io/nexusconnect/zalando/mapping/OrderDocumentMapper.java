@@ -18,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.nexusconnect.adapterkit.mapping.JsonFields.decimal;
+import static io.nexusconnect.adapterkit.mapping.JsonFields.requiredText;
+
 /**
  * A JSON:API page of the Orders API to normalized {@link Order}s. Each {@code Order} resource names its
  * {@code order_items}; each {@code OrderItem} (one article, by EAN) names its {@code order_lines}, one line per unit,
@@ -51,7 +54,7 @@ public final class OrderDocumentMapper {
     }
 
     static Order toOrder(JsonNode order, Map<String, JsonNode> included, Context context) {
-        String id = text(order, "id", "an order");
+        String id = requiredText(order, "id", "an order");
         JsonNode attributes = order.path("attributes");
         List<OrderLine> lines = new ArrayList<>();
         List<String> lineStatuses = new ArrayList<>();
@@ -83,7 +86,7 @@ public final class OrderDocumentMapper {
     }
 
     private static ItemLine item(JsonNode item, Map<String, JsonNode> included, String orderId, String currency) {
-        String itemId = text(item, "id", "an order item of " + orderId);
+        String itemId = requiredText(item, "id", "an order item of " + orderId);
         JsonNode attributes = item.path("attributes");
         int quantity = 0;
         int shipped = 0;
@@ -154,30 +157,11 @@ public final class OrderDocumentMapper {
         return resource;
     }
 
-    private static BigDecimal decimal(JsonNode node, String what) {
-        if (node.isNumber()) {
-            return node.decimalValue();
-        }
-        try {
-            return new BigDecimal(node.asText().trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + " is not a number");
-        }
-    }
-
     private static Instant instant(JsonNode attributes, String field, String orderId) {
         try {
             return OffsetDateTime.parse(attributes.path(field).asText()).toInstant();
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("order " + orderId + " has no readable " + field);
         }
-    }
-
-    private static String text(JsonNode node, String field, String what) {
-        String value = node.path(field).asText(null);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(what + " has no " + field);
-        }
-        return value;
     }
 }

@@ -62,8 +62,7 @@ public class ZalandoStockWriter implements StockWriter {
             throw new MarketplaceException(ErrorCode.INVALID_CREDENTIALS, "a Zalando connection needs its sales"
                     + " channel ids (salesChannelIds) to set stock");
         }
-        Map<String, Integer> quantities = new LinkedHashMap<>();
-        items.forEach(item -> quantities.put(item.sku().trim(), item.quantity()));
+        Map<String, Integer> quantities = StockWriter.lastQuantityPerSku(items, String::trim);
         Map<String, String> rejected = new LinkedHashMap<>();
         List<Update> updates = new ArrayList<>();
         quantities.forEach((ean, quantity) -> {
