@@ -137,6 +137,7 @@ class MarketplaceOutageTest {
             assertThat(recovery.path("syncId").asText()).as("the retries of the Sync Now spanned the outage").isEqualTo(syncId);
             assertThat(outageCalls).as("calls during the outage").isPositive().isLessThanOrEqualTo(bound);
             assertThat(outsideSlots).as("calls outside every attempt of the cycle (no retry storm)").isEmpty();
+            assertThat(perMinute).as("calls per minute of the outage").isNotEmpty();
             assertThat(perMinute.getLast()).as("calls in the last minute of the outage vs the first")
                     .isLessThanOrEqualTo(perMinute.getFirst());
             assertThat(attemptsPerMinute).as("attempts per minute thin out").isSortedAccordingTo((a, b) -> Long.compare(b, a));
@@ -194,15 +195,17 @@ class MarketplaceOutageTest {
         return samples.stream().mapToLong(Sample::calls).sum();
     }
 
-    /** Calls per window of {@code seconds} from {@code start}, every window up to the last sample. */
+    /** Calls per window of {@code seconds} from {@code start}, for the whole windows of the outage. */
     private static List<Long> perWindow(Instant start, List<Sample> samples, int seconds) {
         List<Long> windows = new ArrayList<>();
+        for (long w = 0; w < OUTAGE.toSeconds() / seconds; w++) {
+            windows.add(0L);
+        }
         for (Sample sample : samples) {
             int window = (int) (Duration.between(start, sample.at()).minusMillis(1).toSeconds() / seconds);
-            while (windows.size() <= window) {
-                windows.add(0L);
+            if (window < windows.size()) {
+                windows.set(window, windows.get(window) + sample.calls());
             }
-            windows.set(window, windows.get(window) + sample.calls());
         }
         return windows;
     }

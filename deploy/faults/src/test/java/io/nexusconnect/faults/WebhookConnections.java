@@ -33,25 +33,18 @@ record WebhookConnections(List<WebhookSender> senders, List<String> secrets) {
         senders.add(new EbayWebhooks(gatewayUrl, create(api, Marketplace.EBAY, ebay, secrets), ebaySigner));
 
         String walmartSecret = generated();
-        Map<String, String> walmart = new LinkedHashMap<>();
-        walmart.put("clientId", WalmartSimulator.DEMO.clientId());
-        walmart.put("clientSecret", WalmartSimulator.DEMO.clientSecret());
-        walmart.put("webhookSecret", walmartSecret);
+        Map<String, String> walmart = form("clientId", WalmartSimulator.DEMO.clientId(),
+                "clientSecret", WalmartSimulator.DEMO.clientSecret(), "webhookSecret", walmartSecret);
         senders.add(new WalmartWebhooks(gatewayUrl, create(api, Marketplace.WALMART, walmart, secrets), walmartSecret));
 
         String bolToken = generated();
-        Map<String, String> bol = new LinkedHashMap<>();
-        bol.put("clientId", BolSimulator.DEMO.clientId());
-        bol.put("clientSecret", BolSimulator.DEMO.clientSecret());
-        bol.put("webhookToken", bolToken);
+        Map<String, String> bol = form("clientId", BolSimulator.DEMO.clientId(), "clientSecret", BolSimulator.DEMO.clientSecret(),
+                "webhookToken", bolToken);
         senders.add(new PathTokenWebhooks(Marketplace.BOL, gatewayUrl, create(api, Marketplace.BOL, bol, secrets), bolToken));
 
         String kauflandToken = generated();
-        Map<String, String> kaufland = new LinkedHashMap<>();
-        kaufland.put("clientKey", KauflandSimulator.DEMO.clientKey());
-        kaufland.put("secretKey", KauflandSimulator.DEMO.secretKey());
-        kaufland.put("storefront", "de");
-        kaufland.put("webhookToken", kauflandToken);
+        Map<String, String> kaufland = form("clientKey", KauflandSimulator.DEMO.clientKey(),
+                "secretKey", KauflandSimulator.DEMO.secretKey(), "storefront", "de", "webhookToken", kauflandToken);
         senders.add(new PathTokenWebhooks(Marketplace.KAUFLAND, gatewayUrl,
                 create(api, Marketplace.KAUFLAND, kaufland, secrets), kauflandToken));
         return new WebhookConnections(List.copyOf(senders), List.copyOf(secrets));
@@ -62,6 +55,15 @@ record WebhookConnections(List<WebhookSender> senders, List<String> secrets) {
         CredentialSchemas.of(marketplace).fields().stream().filter(CredentialField::secret).map(CredentialField::name)
                 .map(fields::get).filter(value -> value != null && !value.isBlank()).forEach(secrets::add);
         return api.create(marketplace.id(), "Faults " + marketplace.displayName(), fields).path("id").asText();
+    }
+
+    /** A credential form from field, value, field, value, … */
+    private static Map<String, String> form(String... fieldsAndValues) {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            form.put(fieldsAndValues[i], fieldsAndValues[i + 1]);
+        }
+        return form;
     }
 
     /** A webhook secret as nexus generates them: 32 random bytes, hex (64 of [A-Za-z0-9_-]). */
