@@ -1,7 +1,7 @@
 package io.nexusconnect.faults;
 
 import io.nexusconnect.contracts.Marketplace;
-import io.nexusconnect.faults.ShopifyWebhooks.Answer;
+import io.nexusconnect.faults.WebhookSender.Answer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;

@@ -39,7 +39,8 @@ class DatabaseRestartTest {
 
     @Test
     @DisplayName("Every change the API acknowledged reaches nexus.connections.v1, each outbox event exactly once; "
-            + "while the database is away the API answers 503, and no refused change shows up anywhere")
+            + "while the database is away the API answers 503, and no refused change shows up anywhere (an edit in flight "
+            + "at the stop may be committed without its answer: in doubt, whole)")
     void everyCommittedChangeIsPublishedExactlyOnce(FaultStack stack) {
         // given: the shop's connection, edited by two users in a loop (each edit a new label)
         ShopifyConnection connection = stack.shopifyConnection();
@@ -68,20 +69,27 @@ class DatabaseRestartTest {
             await("the last label on " + Topics.CONNECTIONS).atMost(PHASE_TIMEOUT).until(() ->
                     labels(stack.topics().recordsOf(Topics.CONNECTIONS, connection.id())).contains(lastLabel));
 
-            // then: each outbox event once; every acknowledged label published; no refused one anywhere
+            // then: each outbox event once; every acknowledged label published; no refused one but those in doubt
             List<ConsumerRecord<String, String>> records = stack.topics().recordsOf(Topics.CONNECTIONS, connection.id());
             List<ConsumerRecord<String, String>> ofThisRun = records.subList(before, records.size());
             List<String> eventIds = ofThisRun.stream().map(TopicReader::ceId).toList();
             Set<String> committed = edits.stream().filter(Edit::committed).map(Edit::label).collect(Collectors.toSet());
-            Set<String> refused = edits.stream().filter(e -> !e.committed()).map(Edit::label).collect(Collectors.toSet());
             List<String> publishedLabels = labels(ofThisRun);
+            Set<String> published = Set.copyOf(publishedLabels);
+            // an edit whose COMMIT reached the database just before it stopped, but whose answer did not: it is whole
+            // (one outbox event with it), but the API could only answer that it does not know (503 or no answer)
+            List<Edit> inDoubt = edits.stream().filter(e -> !e.committed() && published.contains(e.label())).toList();
             Map<Integer, Long> statuses = edits.stream().collect(Collectors.groupingBy(Edit::status, Collectors.counting()));
-            Tally tally = Tally.of("postgres stop/restart", committed, labelChanges(publishedLabels))
+            Tally tally = Tally.of("postgres stop/restart", committed, labelChanges(publishedLabels).stream()
+                            .filter(label -> inDoubt.stream().noneMatch(e -> e.label().equals(label))).toList())
                     .print("(answers by status " + statuses + "; " + ofThisRun.size() + " records, "
-                            + eventIds.stream().distinct().count() + " distinct outbox events)");
+                            + eventIds.stream().distinct().count() + " distinct outbox events; " + inDoubt.size()
+                            + " in doubt: committed as the database stopped, answered " + inDoubt.stream().map(Edit::status).toList()
+                            + ")");
             assertThat(eventIds).as("outbox events published more than once").doesNotHaveDuplicates();
             assertThat(tally.lost()).as("acknowledged changes missing from the topic").isZero();
-            assertThat(publishedLabels).as("refused changes must not be published").noneMatch(refused::contains);
+            assertThat(inDoubt).as("refused changes published: only an edit in flight at the stop, one per editor, "
+                    + "never a refused one (409)").hasSizeLessThanOrEqualTo(EDITORS).allMatch(e -> e.status() == 503 || e.status() == 0);
             assertThat(statuses.keySet()).as("answers other than 200 and 503 (409 = two editors at once)")
                     .isSubsetOf(200, 409, 503);
             assertThat(statuses.get(503)).isPositive();

@@ -7,6 +7,8 @@ import io.nexusconnect.local.postgres.LocalPostgres;
 import io.nexusconnect.local.process.Ports;
 import io.nexusconnect.local.process.ServiceProcess;
 import io.nexusconnect.local.secrets.LocalSecrets;
+import io.nexusconnect.sims.ebay.EbaySimConfig;
+import io.nexusconnect.sims.ebay.EbaySimulator;
 import io.nexusconnect.sims.shopify.ShopifySimConfig;
 import io.nexusconnect.sims.shopify.ShopifySimulator;
 
@@ -22,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The system the fault scenarios break, shared by all of them (one start per test JVM): a Kafka broker process and a
  * PostgreSQL server, both stoppable; connection-service, sync-orchestrator, webhook-gateway and adapter-shopify as
- * processes from their {@code quarkus-app} jars on free ports; the Shopify simulator in this JVM. Wired the way
+ * processes from their {@code quarkus-app} jars on free ports; the Shopify simulator in this JVM, and the eBay
+ * simulator as the key service the gateway fetches eBay's notification keys from. Wired the way
  * {@code ./nexus local} wires the stack, with its own work directory under {@code target/faults}.
  */
 final class FaultStack implements AutoCloseable {
@@ -39,11 +42,13 @@ final class FaultStack implements AutoCloseable {
     private final KafkaBroker.Settings brokerSettings;
     private final LocalPostgres.Settings databaseSettings;
     private final ShopifySimulator shopify;
+    private final EbaySimulator ebay;
     private final Map<String, ServiceProcess.Spec> specs = new LinkedHashMap<>();
     private final Map<String, ServiceProcess> running = new ConcurrentHashMap<>();
     private volatile KafkaBroker broker;
     private volatile LocalPostgres database;
     private ShopifyConnection shopifyConnection;
+    private WebhookConnections webhookConnections;
 
     private FaultStack(Path work) {
         this.work = work;
@@ -54,6 +59,7 @@ final class FaultStack implements AutoCloseable {
         this.databaseSettings = new LocalPostgres.Settings(work.resolve("postgres"), Ports.free(), log("postgres"), false);
         this.shopify = ShopifySimulator.start(ShopifySimConfig.defaults().withData(SHOPIFY_ORDERS, 40, 16).withSpeed(50)
                 .withLookback(Duration.ofDays(29)));
+        this.ebay = EbaySimulator.start(EbaySimConfig.builder().orderCount(10).itemCount(5).build());
     }
 
     static FaultStack start() {
@@ -121,6 +127,8 @@ final class FaultStack implements AutoCloseable {
         // the scenarios send hundreds of deliveries a second to one connection on purpose; the limiter is not under test
         env.put("NEXUS_GATEWAY_RATE_LIMIT_PER_SECOND", "100000");
         env.put("NEXUS_GATEWAY_RATE_LIMIT_BURST", "100000");
+        // eBay's application token and getPublicKey (connections without an environment are production ones)
+        env.put("NEXUS_GATEWAY_EBAY_PRODUCTION_BASE_URL", ebay.baseUrl());
         return new ServiceProcess.Spec(WEBHOOK_GATEWAY, NexusServices.repoRoot().resolve(WEBHOOK_GATEWAY), port, env,
                 ServiceProcess.DEFAULT_JVM_OPTIONS, work.resolve(WEBHOOK_GATEWAY), log(WEBHOOK_GATEWAY));
     }
@@ -169,14 +177,32 @@ final class FaultStack implements AutoCloseable {
     }
 
     /**
+     * Stops {@code service} (SIGTERM: it leaves its consumer groups at once) and adds {@code environment} to its spec;
+     * {@link #startSecondReplicas} starts it again with it, next to its second replica.
+     */
+    void reconfigure(String service, Map<String, String> environment) {
+        ServiceProcess.Spec spec = specs.get(service);
+        Map<String, String> env = new LinkedHashMap<>(spec.environment());
+        env.putAll(environment);
+        running.remove(service).close();
+        register(new ServiceProcess.Spec(spec.name(), spec.moduleDir(), spec.port(), env, spec.jvmOptions(), spec.runDir(),
+                spec.logFile()));
+    }
+
+    /**
      * Starts a second replica of each of {@code services}, named {@code <service>-2}: the same environment on a port,
      * run directory and log of its own (and its own outbox offsets, as a second pod would have), and waits until all
-     * are ready.
+     * are ready. A service {@link #reconfigure}d before starts again too.
      */
     void startSecondReplicas(List<String> services) {
         List<ServiceProcess> started = new ArrayList<>();
         for (String service : services) {
             ServiceProcess.Spec spec = specs.get(service);
+            if (!running.containsKey(service)) {
+                ServiceProcess process = ServiceProcess.start(spec);
+                running.put(service, process);
+                started.add(process);
+            }
             String replica = service + "-2";
             Map<String, String> env = new LinkedHashMap<>(spec.environment());
             env.computeIfPresent("NEXUS_OUTBOX_OFFSET_DIR", (key, dir) -> work.resolve(replica).resolve("outbox-offsets").toString());
@@ -213,9 +239,23 @@ final class FaultStack implements AutoCloseable {
         return shopifyConnection;
     }
 
-    /** The values no log may contain: the connection's credentials, the database password, the key ring. */
-    List<String> secrets() {
+    /**
+     * The eBay, Walmart, bol and Kaufland connections of the tenant whose webhooks the gateway verifies, created on
+     * first use.
+     */
+    synchronized WebhookConnections webhookConnections() {
+        if (webhookConnections == null) {
+            webhookConnections = WebhookConnections.create(api(), gatewayUrl(), ebay.signer());
+        }
+        return webhookConnections;
+    }
+
+    /** The values no log may contain: the connections' credentials, the database password, the key ring. */
+    synchronized List<String> secrets() {
         List<String> secrets = new ArrayList<>(ShopifyConnection.secrets());
+        if (webhookConnections != null) {
+            secrets.addAll(webhookConnections.secrets());
+        }
         secrets.add(this.secrets.databasePassword());
         for (String entry : this.secrets.keyRingSpec().split(",")) {
             secrets.add(entry.substring(entry.indexOf(':') + 1));
@@ -240,11 +280,20 @@ final class FaultStack implements AutoCloseable {
     }
 
     String bearerToken() {
-        return secrets.jwtSigner().tokenForTenant(TENANT, "fault-suite", Duration.ofHours(2));
+        return bearerToken(TENANT);
+    }
+
+    String bearerToken(String tenant) {
+        return secrets.jwtSigner().tokenForTenant(tenant, "fault-suite", Duration.ofHours(2));
     }
 
     ConnectionsClient api() {
-        return new ConnectionsClient(connectionServiceUrl(), bearerToken());
+        return api(TENANT);
+    }
+
+    /** The REST API as a user of {@code tenant}. */
+    ConnectionsClient api(String tenant) {
+        return new ConnectionsClient(connectionServiceUrl(), bearerToken(tenant));
     }
 
     TopicReader topics() {
@@ -276,6 +325,7 @@ final class FaultStack implements AutoCloseable {
             database.stop(INFRA_TIMEOUT);
         }
         shopify.close();
+        ebay.close();
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
