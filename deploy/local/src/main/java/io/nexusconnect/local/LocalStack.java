@@ -14,6 +14,8 @@ import io.nexusconnect.local.process.ResourceUsage;
 import io.nexusconnect.local.process.ServiceProcess;
 import io.nexusconnect.local.secrets.LocalSecrets;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +30,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 
 /**
  * {@code ./nexus local}: the whole stack on one machine. A Kafka broker process, PostgreSQL, the marketplace simulators
@@ -179,6 +182,29 @@ public final class LocalStack {
                         + BENCH_FIRST_SYNCS_TIMEOUT.toMinutes() + " min after the services were ready; no row recorded");
             }
             dumpArchives(services); // measured already: the next bench start maps them
+            pruneStaleArchives(services);
+        }
+    }
+
+    /**
+     * {@code --bench} keeps the CDS archives across runs ({@code ./nexus bench} links each run's {@code cds/} to one
+     * folder): an archive of an older build of a service that ran is of no use any more, and each takes ~60 MB.
+     */
+    private void pruneStaleArchives(List<ServiceProcess> services) {
+        Map<String, String> current = new LinkedHashMap<>();
+        services.forEach(service -> current.put(service.name() + "-", LocalJvm.archive(service.name(), options.repoRoot(),
+                options.workDir()).getFileName().toString()));
+        try (Stream<Path> archives = Files.list(options.workDir().resolve("cds"))) {
+            for (Path archive : archives.toList()) {
+                String name = archive.getFileName().toString();
+                boolean stale = current.entrySet().stream().anyMatch(service -> name.startsWith(service.getKey())
+                        && name.endsWith(".jsa") && !name.equals(service.getValue()));
+                if (stale) {
+                    Files.deleteIfExists(archive);
+                }
+            }
+        } catch (IOException e) {
+            step("(stale CDS archives not pruned: " + e.getMessage() + ")");
         }
     }
 

@@ -38,7 +38,7 @@ public final class StackBench {
                               ResourceUsage.Report afterFirstSyncs, int cdsArchivesMapped, String jvmTuning) {
         /** The row's scenario: what ran, the key a later run's row is compared by. */
         public String scenario() {
-            return String.format(Locale.ROOT, "%d marketplaces, %,d orders each, speed %.0f, fresh work dir, JVM tuning %s",
+            return String.format(Locale.ROOT, "%d marketplaces, %,d orders each, speed %.0f, JVM tuning %s",
                     marketplaces, ordersEach, speed, jvmTuning);
         }
     }
@@ -67,8 +67,8 @@ public final class StackBench {
         row.put("scenario", measurement.scenario());
         row.put("wallSeconds", round(measurement.readySeconds()));
         row.put("figures", figures);
-        row.put("notes", "stack start: wall = launch until every /q/health/ready answers (budget < 60 s); RSS sums every "
-                + "process (pages shared between JVMs in each), PSS splits them (budget < 3 GiB RSS)");
+        row.put("notes", "stack start in a fresh work dir: wall = launch until every /q/health/ready answers (budget < 60 s); "
+                + "RSS sums every process (pages shared between JVMs in each), PSS splits them (budget < 3 GiB RSS)");
         return row;
     }
 
@@ -96,7 +96,7 @@ public final class StackBench {
 
     private static String slug(String text) {
         String slug = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        return slug.length() > 60 ? slug.substring(0, 60) : slug;
+        return slug.length() > 60 ? slug.substring(0, 60).replaceAll("-$", "") : slug;
     }
 
     private static double round(double value) {
