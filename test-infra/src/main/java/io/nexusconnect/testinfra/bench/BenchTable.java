@@ -14,17 +14,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The table of {@code ./nexus bench}: reads a run's directory ({@link BenchRun}), prints the command line, the machine
  * and one table of every row grouped by suite, with each row's change against the previous run, and lists the modules
  * that failed or recorded nothing. Writes {@code summary.json} (machine facts, modules and rows: what the next run
  * compares with) and {@code table.md} into the run, and copies both to {@code latest.json} / {@code latest.md} beside
- * it.
+ * it. A row's change is against the newest earlier run ({@code run-*} beside it) that has the same row.
  *
  * <pre>java -cp … io.nexusconnect.testinfra.bench.BenchTable target/bench/run-20261130T120000Z</pre>
  */
@@ -43,8 +45,7 @@ public final class BenchTable {
         Path runDir = Path.of(args[0]).toAbsolutePath().normalize();
         Path benchRoot = runDir.getParent();
         BenchRun run = BenchRun.read(runDir);
-        Optional<Previous> previous = Previous.read(benchRoot.resolve("latest.json"))
-                .filter(before -> !before.run().equals(runDir.getFileName().toString()));
+        Optional<Previous> previous = Previous.read(benchRoot, runDir.getFileName().toString());
         String table = render(run, previous);
         System.out.print(table);
         write(runDir.resolve("table.md"), table);
@@ -55,25 +56,44 @@ public final class BenchTable {
                 + " (copied to " + benchRoot.resolve("latest.json") + ", latest.md)");
     }
 
-    /** A previous run's rows by key: what the change column compares with. */
+    /**
+     * What the change column compares with: per row key, the row of the newest earlier run that has it (a run with
+     * {@code --only} holds a few rows, so the one before it need not have them all).
+     *
+     * @param run  the newest earlier run
+     * @param rows by key; each row carries the name of its run as {@code run}
+     */
     record Previous(String run, Map<String, JsonNode> rows) {
-        static Optional<Previous> read(Path summaryFile) {
-            if (!Files.isRegularFile(summaryFile)) {
-                return Optional.empty();
-            }
-            try {
-                return Optional.of(parse(Json.mapper().readTree(summaryFile.toFile())));
+        /** The summaries of the runs under {@code benchRoot} named before {@code current} (the names sort by time). */
+        static Optional<Previous> read(Path benchRoot, String current) {
+            List<JsonNode> summaries = new ArrayList<>();
+            try (Stream<Path> runs = Files.list(benchRoot)) {
+                for (Path run : runs.filter(dir -> dir.getFileName().toString().startsWith("run-")
+                        && dir.getFileName().toString().compareTo(current) < 0).sorted(Comparator.reverseOrder()).toList()) {
+                    Path summary = run.resolve("summary.json");
+                    if (Files.isRegularFile(summary)) {
+                        summaries.add(Json.mapper().readTree(summary.toFile()));
+                    }
+                }
             } catch (IOException e) {
-                System.err.println("nexus bench: cannot read the previous run " + summaryFile + ": " + e.getMessage());
+                System.err.println("nexus bench: earlier runs not read, no change column: " + e.getMessage());
                 return Optional.empty();
             }
+            return merge(summaries);
         }
 
-        static Previous parse(JsonNode summary) {
+        /** @param summaries newest first */
+        static Optional<Previous> merge(List<JsonNode> summaries) {
+            if (summaries.isEmpty()) {
+                return Optional.empty();
+            }
             Map<String, JsonNode> rows = new LinkedHashMap<>();
-            summary.path("rows").forEach(row -> rows.put(BenchRow.key(row.path("suite").asText(),
-                    row.path("subject").asText(), row.path("scenario").asText()), row));
-            return new Previous(summary.path("run").asText(), rows);
+            for (JsonNode summary : summaries) {
+                summary.path("rows").forEach(row -> rows.putIfAbsent(BenchRow.key(row.path("suite").asText(),
+                        row.path("subject").asText(), row.path("scenario").asText()),
+                        ((ObjectNode) row.deepCopy()).put("run", summary.path("run").asText())));
+            }
+            return Optional.of(new Previous(summaries.getFirst().path("run").asText(), rows));
         }
     }
 
@@ -85,7 +105,8 @@ public final class BenchTable {
         text.append("- command: `").append(machine.getOrDefault("command", "./nexus bench")).append("`\n");
         text.append("- machine: ").append(BenchFormat.machine(machine)).append('\n');
         text.append("- run: ").append(BenchFormat.timing(machine));
-        previous.ifPresent(before -> text.append("; change against ").append(before.run()));
+        previous.ifPresent(before -> text.append("; change against the newest earlier run with the same row (the newest: ")
+                .append(before.run()).append(')'));
         text.append("\n\n");
 
         List<List<String>> cells = new ArrayList<>();

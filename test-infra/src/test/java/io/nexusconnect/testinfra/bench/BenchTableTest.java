@@ -48,22 +48,31 @@ class BenchTableTest {
     }
 
     @Test
-    void eachRowShowsItsChangeAgainstThePreviousRunOfTheSameScenario() throws Exception {
+    void eachRowShowsItsChangeAgainstTheNewestEarlierRunThatHasTheSameScenario() throws Exception {
         Path before = runWithThreeModules("run-20261130T110000Z", 50.0);
         BenchTable.main(new String[]{before.toString()});
+        Path onlyTheStack = benchRoot.resolve("run-20261130T113000Z");
+        Files.createDirectories(onlyTheStack);
+        Files.writeString(onlyTheStack.resolve("modules.tsv"), "deploy/local\t0\t90\n");
+        recordInto(onlyTheStack, "deploy/local");
+        BenchResult.of("P5", "local-stack", "7 marketplaces").wallSeconds(60).record();
+        BenchTable.main(new String[]{onlyTheStack.toString()});
         Path now = runWithThreeModules("run-20261130T120000Z", 40.0);
         BenchResult.of("P4", "ebay", "10,000 SKUs").wallSeconds(5).record();
+        recordInto(now, "deploy/local");
+        BenchResult.of("P5", "local-stack", "7 marketplaces").wallSeconds(45).record();
 
         BenchTable.main(new String[]{now.toString()});
 
         String table = Files.readString(benchRoot.resolve("latest.md"));
-        assertThat(table).contains("change against run-20261130T110000Z")
+        assertThat(table).contains("change against the newest earlier run with the same row (the newest: run-20261130T113000Z)")
+                .contains("wall 60.0→45.0 (-25%)")
                 .contains("ratio 2.50→2.00 (-20%)")
                 .contains("perSecond 1,234→1,234 (+0%)")
                 .containsPattern("\\| P4 +\\| ebay +\\| 10,000 SKUs .*\\| new ");
         JsonNode summary = Json.mapper().readTree(benchRoot.resolve("latest.json").toFile());
         assertThat(summary.path("run").asText()).isEqualTo("run-20261130T120000Z");
-        assertThat(summary.path("comparedWith").asText()).isEqualTo("run-20261130T110000Z");
+        assertThat(summary.path("comparedWith").asText()).isEqualTo("run-20261130T113000Z");
         assertThat(summary.path("machine").path("cores").asInt()).isEqualTo(2);
         assertThat(summary.path("modules")).hasSize(4);
         JsonNode first = summary.path("rows").get(0);
