@@ -1,6 +1,7 @@
 package io.nexusconnect.local;
 
 import io.nexusconnect.contracts.Marketplace;
+import io.nexusconnect.local.bench.StackBench;
 import io.nexusconnect.local.demo.DemoMarketplace;
 import io.nexusconnect.local.demo.DemoMarketplaces;
 import io.nexusconnect.local.demo.StackDemo;
@@ -13,6 +14,8 @@ import io.nexusconnect.local.process.ResourceUsage;
 import io.nexusconnect.local.process.ServiceProcess;
 import io.nexusconnect.local.secrets.LocalSecrets;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +30,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 
 /**
  * {@code ./nexus local}: the whole stack on one machine. A Kafka broker process, PostgreSQL, the marketplace simulators
@@ -37,6 +41,8 @@ import java.util.concurrent.Executors;
 public final class LocalStack {
     private static final Duration KAFKA_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration SERVICES_TIMEOUT = Duration.ofMinutes(4);
+    /** How long {@code --bench} waits for every demo connection's first sync once the services are ready. */
+    private static final Duration BENCH_FIRST_SYNCS_TIMEOUT = Duration.ofMinutes(15);
     private static final String CONNECTIONS_DATABASE = "nexus_connections";
     private static final String CONNECTIONS_ROLE = "nexus_connections";
 
@@ -46,6 +52,8 @@ public final class LocalStack {
     /** What to stop on the way out, newest first. */
     private final Deque<AutoCloseable> running = new ConcurrentLinkedDeque<>();
     private volatile boolean stopping;
+    /** {@code --bench}: the row is written, the stack may stop. */
+    private volatile boolean benchRecorded;
 
     private LocalStack(LocalOptions options) {
         this.options = options;
@@ -67,6 +75,9 @@ public final class LocalStack {
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-shutdown"));
         try {
             stack.run();
+            if (options.bench()) {
+                System.exit(0); // the shutdown hook stops the stack
+            }
         } catch (RuntimeException e) {
             if (!stack.stopping) {
                 System.err.println("\nnexus local: " + e.getMessage());
@@ -129,6 +140,8 @@ public final class LocalStack {
         // registered for shutdown one by one as they start, so Ctrl-C during start-up stops what is already running
         List<ServiceProcess> services = new CopyOnWriteArrayList<>();
         running.push(() -> NexusServices.stopAll(services));
+        int archivesMapped = (int) specs.stream().filter(spec -> options.jvm().options(spec.name(), options.repoRoot(), work)
+                .stream().anyMatch(option -> option.startsWith("-XX:SharedArchiveFile="))).count();
         specs.forEach(spec -> services.add(ServiceProcess.start(spec)));
         NexusServices.awaitAllReady(services, SERVICES_TIMEOUT);
         double readySeconds = elapsedSeconds();
@@ -140,6 +153,10 @@ public final class LocalStack {
         String token = secrets.jwtSigner().tokenForTenant(StackDemo.TENANT, "local-dev", Duration.ofHours(12));
         printEndpoints(services, token, readySeconds);
         printConsole(services.getFirst().baseUrl(), token);
+        if (options.bench() && !options.demo()) {
+            recordBench(services.size(), readySeconds, usage, null, null, archivesMapped);
+            return;
+        }
         if (!options.demo()) {
             step("up; Ctrl-C stops everything");
             dumpArchives(services);
@@ -147,11 +164,58 @@ public final class LocalStack {
         }
         WebhookCounts webhooks = new WebhookCounts(broker.bootstrapServers(), options.marketplaces());
         running.push(webhooks);
+        Instant benchDeadline = Instant.now().plus(BENCH_FIRST_SYNCS_TIMEOUT);
         new StackDemo(services.getFirst().baseUrl(), token, marketplaces, webhooks, "http://localhost:" + gatewayPort(),
-                this::step, () -> stopping, () -> {
-            step("every demo connection is active; " + ResourceUsage.measure(processes(broker, services)).summary());
-            Thread.ofVirtual().name("cds-archives").start(() -> dumpArchives(services));
+                this::step, () -> stopping || benchRecorded || options.bench() && Instant.now().isAfter(benchDeadline), () -> {
+            double activeSeconds = elapsedSeconds();
+            ResourceUsage.Report active = ResourceUsage.measure(processes(broker, services));
+            step("every demo connection is active; " + active.summary());
+            if (options.bench()) {
+                recordBench(services.size(), readySeconds, usage, activeSeconds, active, archivesMapped);
+            } else {
+                Thread.ofVirtual().name("cds-archives").start(() -> dumpArchives(services));
+            }
         }).run();
+        if (options.bench()) {
+            if (!benchRecorded) {
+                throw new IllegalStateException("--bench: not every demo connection was active "
+                        + BENCH_FIRST_SYNCS_TIMEOUT.toMinutes() + " min after the services were ready; no row recorded");
+            }
+            dumpArchives(services); // measured already: the next bench start maps them
+            pruneStaleArchives(services);
+        }
+    }
+
+    /**
+     * {@code --bench} keeps the CDS archives across runs ({@code ./nexus bench} links each run's {@code cds/} to one
+     * folder): an archive of an older build of a service that ran is of no use any more, and each takes ~60 MB.
+     */
+    private void pruneStaleArchives(List<ServiceProcess> services) {
+        Map<String, String> current = new LinkedHashMap<>();
+        services.forEach(service -> current.put(service.name() + "-", LocalJvm.archive(service.name(), options.repoRoot(),
+                options.workDir()).getFileName().toString()));
+        try (Stream<Path> archives = Files.list(options.workDir().resolve("cds"))) {
+            for (Path archive : archives.toList()) {
+                String name = archive.getFileName().toString();
+                boolean stale = current.entrySet().stream().anyMatch(service -> name.startsWith(service.getKey())
+                        && name.endsWith(".jsa") && !name.equals(service.getValue()));
+                if (stale) {
+                    Files.deleteIfExists(archive);
+                }
+            }
+        } catch (IOException e) {
+            step("(stale CDS archives not pruned: " + e.getMessage() + ")");
+        }
+    }
+
+    /** {@code --bench}: the P5 row of {@code ./nexus bench}; then {@link #run} returns and {@link #main} stops all. */
+    private void recordBench(int services, double readySeconds, ResourceUsage.Report atReady, Double activeSeconds,
+                             ResourceUsage.Report active, int archivesMapped) {
+        Path row = StackBench.record(new StackBench.Measurement(options.marketplaces().size(), options.orders(),
+                options.speedFactor(), services, readySeconds, atReady, activeSeconds, active, archivesMapped,
+                options.jvm().name().toLowerCase()));
+        step("bench row written: " + row);
+        benchRecorded = true;
     }
 
     /** The first run of a tuning level with CDS writes each service's archive, for every later start to map. */
@@ -216,20 +280,7 @@ public final class LocalStack {
     }
 
     private void requirePortsFree() {
-        Ports.requireFree(options.kafkaPort(), "Kafka");
-        Ports.requireFree(options.kafkaControllerPort(), "Kafka controller");
-        Ports.requireFree(options.postgresPort(), "PostgreSQL; choose another with --postgres-port");
-        NexusServices.ServicePorts ports = servicePorts();
-        Ports.requireFree(ports.connectionService(), NexusServices.CONNECTION_SERVICE);
-        Ports.requireFree(ports.syncOrchestrator(), NexusServices.SYNC_ORCHESTRATOR);
-        Ports.requireFree(gatewayPort(), NexusServices.WEBHOOK_GATEWAY);
-        for (Marketplace marketplace : options.marketplaces()) {
-            Ports.requireFree(options.port(DemoMarketplaces.simulatorPort(marketplace)), marketplace.displayName() + " simulator");
-            Ports.requireFree(options.port(DemoMarketplaces.adapterPort(marketplace)), DemoMarketplaces.adapterName(marketplace));
-        }
-        if (options.runs(Marketplace.AMAZON)) {
-            Ports.requireFree(options.port(DemoMarketplaces.simulatorPort(Marketplace.AMAZON) + 1), "Amazon simulator sandbox");
-        }
+        options.fixedPorts().forEach(Ports::requireFree);
     }
 
     /**

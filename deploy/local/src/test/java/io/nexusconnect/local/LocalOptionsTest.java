@@ -54,6 +54,24 @@ class LocalOptionsTest {
     }
 
     @Test
+    @DisplayName("--port-offset auto takes the first offset from 20000 in steps of 1000 at which every port of the stack is free")
+    void automaticPortOffset() {
+        int taken = 20_000 + 9141; // the Zalando simulator's port at the first offset
+
+        LocalOptions all = LocalOptions.parse(new String[]{"--port-offset", "auto", "--bench"}, Map.of(), port -> port != taken);
+        LocalOptions withoutZalando = LocalOptions.parse(new String[]{"--port-offset", "auto", "--only", "ebay"}, Map.of(),
+                port -> port != taken);
+
+        assertThat(all.portOffset()).isEqualTo(21_000);
+        assertThat(all.kafkaPort()).isEqualTo(30_092);
+        assertThat(all.bench()).isTrue();
+        assertThat(withoutZalando.portOffset()).isEqualTo(20_000);
+        assertThat(withoutZalando.bench()).isFalse();
+        assertThatThrownBy(() -> LocalOptions.parse(new String[]{"--port-offset", "auto"}, Map.of(), port -> false))
+                .isInstanceOf(LocalOptions.UsageException.class).hasMessageContaining("no offset from 20000 to 40000");
+    }
+
+    @Test
     @DisplayName("An unknown marketplace or tuning level is a usage error that names what is known")
     void wrongValues() {
         assertThatThrownBy(() -> LocalOptions.parse(new String[]{"--only", "amazon,etsy"}, Map.of()))

@@ -12,6 +12,7 @@ import io.nexusconnect.orchestrator.schedule.SchedulePolicy;
 import io.nexusconnect.orchestrator.schedule.Scheduler;
 import io.nexusconnect.orchestrator.state.SyncStateCodec;
 import io.nexusconnect.orchestrator.status.StatusDeriver;
+import io.nexusconnect.testinfra.bench.BenchResult;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -22,15 +23,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Schedules N connections (default 100,000) through the real engine and record encoding of one member and prints CPU
- * time and heap per 10,000 connections. Kafka I/O is left out: it is the broker's and the network's cost, and the
+ * Schedules N connections (default 100,000; 10,000 with {@code NEXUS_BENCH_QUICK=1}) through the real engine and
+ * record encoding of one member, prints CPU time and heap per 10,000 connections and records them as the
+ * {@code orchestrator} row of {@code ./nexus bench} ({@link BenchResult}). Kafka I/O is left out: it is the broker's and the network's cost, and the
  * loop does nothing else per record than what runs here (decide, derive, encode JSON). Not part of {@code verify}
- * (the name matches no test pattern); run it with {@code ./mvnw -o -B -pl sync-orchestrator -Pbench test}
+ * (the name matches no test pattern); run it with {@code ./mvnw -o -B -pl sync-orchestrator -Pbench verify}
  * ({@code -Dbench.connections=N} to change the count) or as a main class. It checks that the simulated day ran exactly
  * the cycles the intervals call for; the figures are printed, never asserted.
  */
@@ -38,10 +41,15 @@ class ScheduleBenchmark {
     private static final Instant T0 = Instant.parse("2026-03-02T00:00:00Z");
     private static final SyncInterval[] INTERVALS = SyncInterval.values();
 
+    /** What {@code NEXUS_BENCH_QUICK=1} (a smoke run of {@code ./nexus bench --quick}) schedules at most. */
+    private static final int QUICK_CONNECTIONS = 10_000;
+
     @Test
-    @DisplayName("Benchmark: schedule 100,000 connections for a simulated day and print CPU and heap per 10,000")
+    @DisplayName("Benchmark: schedule 100,000 connections for a simulated day and record CPU and heap per 10,000")
     void scheduleConnections() {
-        int total = Integer.getInteger("bench.connections", 100_000) / 4 * 4;
+        int configured = Integer.getInteger("bench.connections", 100_000);
+        boolean quick = "1".equals(System.getenv("NEXUS_BENCH_QUICK"));
+        int total = (quick ? Math.min(configured, QUICK_CONNECTIONS) : configured) / 4 * 4;
         long cycles = run(total);
         // per 4 connections (15m, 1h, 4h, daily) in a day after the first cycle: 95 + 23 + 5 + 0
         assertThat(cycles).isEqualTo(total / 4 * 123L);
@@ -110,6 +118,18 @@ class ScheduleBenchmark {
                 dayNanos / per10k / 1e6, cycles);
         System.out.printf("CPU per cycle                    %.1f µs%n", dayNanos / (double) Math.max(1, cycles) / 1e3);
         System.out.printf("records encoded                  %,d; state record %d bytes per connection%n", records, stateBytes);
+        BenchResult.of("orchestrator", "sync-orchestrator", String.format(Locale.ROOT, "%,d connections, a simulated day", total))
+                .figure("connections", total)
+                .figure("cpuMsOnboardingPer10k", round(onboardNanos / per10k / 1e6))
+                .figure("cpuMsFirstCompletionsPer10k", round(completeNanos / per10k / 1e6))
+                .figure("cpuMsIdleTickPer10k", round(idleTickNanos / per10k / 1e6))
+                .figure("cpuMsDayPer10k", round(dayNanos / per10k / 1e6))
+                .figure("heapMiBPer10k", round(heapUsed / per10k / (1 << 20)))
+                .figure("cycles", cycles)
+                .figure("cpuMicrosPerCycle", round(dayNanos / (double) Math.max(1, cycles) / 1e3))
+                .figure("stateBytesPerConnection", stateBytes)
+                .notes("CPU time of the one thread that decides, derives and encodes (Kafka I/O left out); heap retained after GC")
+                .record();
         return cycles;
     }
 
@@ -121,6 +141,10 @@ class ScheduleBenchmark {
             }
         }
         return out.size();
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
     }
 
     private static long usedHeapAfterGc() {

@@ -21,12 +21,20 @@ public final class Ports {
         }
     }
 
-    /** Fails with a readable message when {@code port} is taken, before a child process fails on it less clearly. */
-    public static void requireFree(int port, String forWhat) {
+    /** Whether {@code port} can be bound on the loopback address right now. */
+    public static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
         } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Fails with a readable message when {@code port} is taken, before a child process fails on it less clearly. */
+    public static void requireFree(int port, String forWhat) {
+        if (!isFree(port)) {
             throw new IllegalStateException("port " + port + " (" + forWhat + ") is already in use: is another "
                     + "`./nexus local` running? Stop it, or free the port.");
         }
