@@ -50,6 +50,7 @@ public final class BenchRecorder {
 
     private static String slug(String text) {
         String slug = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        return slug.length() > 60 ? slug.substring(0, 60) : slug;
+        // cut after the separators are trimmed, so trim again: a cut may end on one
+        return (slug.length() > 60 ? slug.substring(0, 60) : slug).replaceAll("-$", "");
     }
 }
