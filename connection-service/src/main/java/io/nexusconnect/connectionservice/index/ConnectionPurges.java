@@ -1,7 +1,5 @@
 package io.nexusconnect.connectionservice.index;
 
-import io.nexusconnect.connectionservice.outbox.OutboxWriter;
-import io.nexusconnect.contracts.Topics;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,8 +33,6 @@ public class ConnectionPurges {
             order by p.requested_at, s.connection_id, s.kind, s.external_id
             limit :batch for update of s skip locked
             """;
-    private static final String DROP = "delete from seen_records where connection_id = :id and kind = :kind "
-            + "and external_id = :ext";
     private static final String FINISH = """
             update connection_purges p set finished_at = :now where p.finished_at is null
             and not exists (select 1 from seen_records s where s.connection_id = p.connection_id)
@@ -45,7 +41,7 @@ public class ConnectionPurges {
     @Inject
     Mutiny.SessionFactory sessions;
     @Inject
-    OutboxWriter outbox;
+    RecordIndex index;
     @Inject
     Clock clock;
     @ConfigProperty(name = "nexus.connections.purge.batch-size", defaultValue = "300")
@@ -91,12 +87,8 @@ public class ConnectionPurges {
         }
         // one after the other: a reactive session runs one statement at a time
         return Multi.createFrom().iterable(keys)
-                .onItem().transformToUniAndConcatenate(key -> outbox.appendTombstone(session, key.kind().topic(),
-                                UUID.randomUUID(), Topics.recordKey(key.connectionId().toString(), key.externalId()),
-                                key.kind().eventType(), now)
-                        .chain(() -> session.createNativeQuery(DROP).setParameter("id", key.connectionId())
-                                .setParameter("kind", key.kind().column()).setParameter("ext", key.externalId())
-                                .executeUpdate()))
+                .onItem().transformToUniAndConcatenate(key -> index.forget(session, key.kind(), key.connectionId(),
+                        key.externalId(), now))
                 .collect().last().replaceWith(keys.size());
     }
 

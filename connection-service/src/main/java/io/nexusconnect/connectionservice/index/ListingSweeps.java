@@ -1,7 +1,6 @@
 package io.nexusconnect.connectionservice.index;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.nexusconnect.connectionservice.outbox.OutboxWriter;
 import io.nexusconnect.contracts.Topics;
 import io.nexusconnect.contracts.kafka.Json;
 import io.nexusconnect.contracts.sync.SyncCompleted;
@@ -57,8 +56,6 @@ public class ListingSweeps {
             and coalesce(last_seen_at, '-infinity'::timestamptz) < :startedAt
             order by kind, external_id limit :batch for update skip locked
             """;
-    private static final String DROP = "delete from seen_records where connection_id = :id and kind = :kind "
-            + "and external_id = :ext";
     private static final String UNCOUNT = "update connection_stats set products_synced = greatest(0, products_synced - :n) "
             + "where connection_id = :id";
     private static final String UNHEALTH = "delete from listing_health where connection_id = :id and external_id = :ext";
@@ -72,7 +69,7 @@ public class ListingSweeps {
     @Inject
     Mutiny.SessionFactory sessions;
     @Inject
-    OutboxWriter outbox;
+    RecordIndex index;
     @Inject
     ConsumerPositions positions;
     @Inject
@@ -184,10 +181,7 @@ public class ListingSweeps {
                             ? session.createNativeQuery(UNHEALTH).setParameter("id", connectionId)
                             .setParameter("ext", externalId).executeUpdate()
                             : Uni.createFrom().item(0);
-                    return outbox.appendTombstone(session, kind.topic(), UUID.randomUUID(),
-                                    Topics.recordKey(connectionId.toString(), externalId), kind.eventType(), now)
-                            .chain(() -> session.createNativeQuery(DROP).setParameter("id", connectionId)
-                                    .setParameter("kind", kind.column()).setParameter("ext", externalId).executeUpdate())
+                    return index.forget(session, kind, connectionId, externalId, now)
                             .chain(() -> health)
                             .replaceWith(kind == IndexedKind.PRODUCT ? 1 : 0);
                 })

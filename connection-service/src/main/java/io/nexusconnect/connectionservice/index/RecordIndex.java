@@ -37,6 +37,8 @@ public class RecordIndex {
             + "and tenant_id = :tenant for share";
     private static final String INSERT = "insert into seen_records (connection_id, kind, external_id, last_seen_at) "
             + "values (:id, :kind, :ext, :at) on conflict do nothing";
+    private static final String DROP = "delete from seen_records where connection_id = :id and kind = :kind "
+            + "and external_id = :ext";
     private static final String TOUCH = "update seen_records set last_seen_at = greatest(last_seen_at, :at) "
             + "where connection_id = :id and kind = :kind and external_id = :ext";
 
@@ -58,10 +60,8 @@ public class RecordIndex {
                         return Uni.createFrom().item(Sighting.FOREIGN);
                     }
                     if (removed) {
-                        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-                        return outbox.appendTombstone(session, kind.topic(), UUID.randomUUID(),
-                                        Topics.recordKey(connectionId.toString(), externalId), kind.eventType(), now)
-                                .replaceWith(Sighting.REMOVED);
+                        return tombstone(session, kind, connectionId, externalId,
+                                clock.instant().truncatedTo(ChronoUnit.MICROS)).replaceWith(Sighting.REMOVED);
                     }
                     var at = recordTime.atOffset(ZoneOffset.UTC);
                     return session.createNativeQuery(INSERT).setParameter("id", connectionId)
@@ -72,5 +72,22 @@ public class RecordIndex {
                                     .setParameter("kind", kind.column()).setParameter("ext", externalId)
                                     .setParameter("at", at).executeUpdate().replaceWith(Sighting.AGAIN));
                 });
+    }
+
+    /**
+     * The key is gone (its connection removed, or its listing): a tombstone through the outbox and the index row
+     * deleted, in the caller's transaction, so the key is either still indexed or tombstoned.
+     */
+    public Uni<Void> forget(Mutiny.Session session, IndexedKind kind, UUID connectionId, String externalId, Instant now) {
+        return tombstone(session, kind, connectionId, externalId, now)
+                .chain(() -> session.createNativeQuery(DROP).setParameter("id", connectionId)
+                        .setParameter("kind", kind.column()).setParameter("ext", externalId).executeUpdate())
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> tombstone(Mutiny.Session session, IndexedKind kind, UUID connectionId, String externalId,
+                                Instant now) {
+        return outbox.appendTombstone(session, kind.topic(), UUID.randomUUID(),
+                Topics.recordKey(connectionId.toString(), externalId), kind.eventType(), now);
     }
 }
