@@ -1,6 +1,7 @@
 package io.nexusconnect.connectionservice.connection;
 
 import io.nexusconnect.connectionservice.credentials.ConnectionSecrets;
+import io.nexusconnect.connectionservice.index.ConnectionPurges;
 import io.nexusconnect.connectionservice.outbox.OutboxWriter;
 import io.nexusconnect.connectionservice.policy.TenantPolicies;
 import io.nexusconnect.connectionservice.problem.NotFoundProblem;
@@ -52,6 +53,8 @@ public class ConnectionService {
     TenantPolicies policies;
     @Inject
     Accounts accounts;
+    @Inject
+    ConnectionPurges purges;
     @Inject
     Clock clock;
 
@@ -195,7 +198,8 @@ public class ConnectionService {
 
     /**
      * Remove: the row stays (removed_at) for the sync history; the adapter is asked to remove the webhooks with the
-     * last snapshot (the credentials it needs for that, still sealed), then the compacted topic gets a tombstone.
+     * last snapshot (the credentials it needs for that, still sealed), then the compacted topic gets a tombstone; its
+     * products, orders and levels get theirs from the purge recorded here ({@link ConnectionPurges}).
      */
     public Uni<Void> remove(String tenantId, UUID id) {
         return sessions.withTransaction((session, tx) -> load(session, tenantId, id).chain(c -> policies
@@ -207,7 +211,8 @@ public class ConnectionService {
                     return session.flush()
                             .chain(() -> registrations.record(session, last, Action.UNREGISTER, Reason.REMOVED, now))
                             .chain(() -> outbox.appendTombstone(session, Topics.CONNECTIONS, UUID.randomUUID(),
-                                    c.id.toString(), ConnectionSnapshot.TYPE, now));
+                                    c.id.toString(), ConnectionSnapshot.TYPE, now))
+                            .chain(() -> purges.request(session, c.id, now));
                 })));
     }
 

@@ -1,6 +1,7 @@
 package io.nexusconnect.connectionservice.history;
 
 import io.nexusconnect.connectionservice.inbox.InboundProcessing;
+import io.nexusconnect.connectionservice.index.ListingSweeps;
 import io.nexusconnect.connectionservice.inbox.IncomingRecords;
 import io.nexusconnect.connectionservice.inbox.ProcessedMessages;
 import io.nexusconnect.contracts.kafka.MalformedEventException;
@@ -14,7 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * {@code nexus.sync-events.v1} → sync history. The offset is committed only after the returned Uni completed, i.e.
+ * {@code nexus.sync-events.v1} → sync history (and a successful cycle noted for the {@link ListingSweeps}). The offset is committed only after the returned Uni completed, i.e.
  * after the PostgreSQL commit; a record that cannot be read goes to {@code nexus.sync-events.v1.dlq} with the reason,
  * and while PostgreSQL is away the record is retried ({@link InboundProcessing}), never dead-lettered.
  */
@@ -30,13 +31,18 @@ public class SyncEventsConsumer {
     ProcessedMessages processed;
     @Inject
     InboundProcessing inbound;
+    @Inject
+    ListingSweeps listingSweeps;
 
     @Incoming("sync-events")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         return inbound.process(record, r -> checked(IncomingRecords.decodeSyncEvent(r)),
                 event -> sessions.withTransaction((session, tx) ->
                         processed.firstTime(session, CONSUMER, IncomingRecords.messageId(record))
-                                .chain(first -> first ? writer.apply(session, event) : Uni.createFrom().voidItem())));
+                                .chain(first -> !first ? Uni.createFrom().voidItem() : writer.apply(session, event)
+                                        .chain(() -> event instanceof SyncCompleted completed
+                                                ? listingSweeps.record(session, completed)
+                                                : Uni.createFrom().voidItem()))));
     }
 
     private static SyncEvent checked(SyncEvent event) {

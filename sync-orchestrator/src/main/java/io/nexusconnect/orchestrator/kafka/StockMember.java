@@ -85,7 +85,8 @@ public final class StockMember {
         this.source = source;
         this.metrics = metrics;
         this.deadLetters = new DeadLetterRecords(source);
-        this.relay = new StockRelay(clients, clientId, groupId + "-relay", deadLetters, source);
+        this.relay = new StockRelay(clients, clientId, groupId + "-relay", deadLetters, source,
+                id -> connection(id).map(ConnectionSnapshot::tenantId));
     }
 
     public synchronized void start() {
@@ -234,7 +235,9 @@ public final class StockMember {
                     default -> {
                         ListingReport report = Json.read(new String(record.value(), StandardCharsets.UTF_8), ListingReport.class);
                         requireKey(key, report.key());
-                        yield fanOut.onReport(held(report.tenantId(), report.sku()), report, this::connection, now);
+                        SkuStock held = held(report.tenantId(), report.sku());
+                        yield report.isRemoval() ? fanOut.onRemoval(held, report)
+                                : fanOut.onReport(held, report, this::connection, now);
                     }
                 };
                 Owned owned = new Owned(record.partition(), result.state());

@@ -4,6 +4,7 @@ import io.nexusconnect.contracts.Topics;
 import io.nexusconnect.contracts.kafka.FailureClass;
 import io.nexusconnect.contracts.kafka.CloudEvents;
 import io.nexusconnect.contracts.kafka.Json;
+import io.nexusconnect.contracts.kafka.MalformedEventException;
 import io.nexusconnect.contracts.normalized.InventoryLevel;
 import io.nexusconnect.contracts.normalized.Product;
 import io.nexusconnect.orchestrator.stock.ListingReport;
@@ -19,6 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -28,6 +31,12 @@ import java.util.concurrent.Future;
  * {@code nexus.products.v1}, keyed {@code connectionId/sku}) to {@code tenantId/sku} on the private changes topic,
  * so the report reaches the fan-out member that owns the SKU. At least once: offsets are committed only after every
  * send of the batch was acknowledged; a repeated report is harmless to the fan-out (it compares quantities).
+ * <p>
+ * Tombstones (connection-service forgets a removed connection's or a delisted listing's keys): a level's tombstone
+ * ({@code connectionId/sku}) becomes a {@link ListingReport#removal}, with the tenant from the connections directory;
+ * a connection no longer in the directory was removed, and the fan-out already sends it nothing. A product's
+ * tombstone is skipped: its key names the marketplace's listing id, which is not always the SKU, and a delisted
+ * product's level is tombstoned with it.
  */
 final class StockRelay implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(StockRelay.class);
@@ -37,10 +46,13 @@ final class StockRelay implements AutoCloseable {
     private final String groupId;
     private final DeadLetterRecords deadLetters;
     private final String source;
+    private final Function<UUID, Optional<String>> tenantOf;
     private KafkaConsumer<byte[], byte[]> consumer;
     private KafkaProducer<byte[], byte[]> producer;
 
-    StockRelay(KafkaClients clients, String clientId, String groupId, DeadLetterRecords deadLetters, String source) {
+    StockRelay(KafkaClients clients, String clientId, String groupId, DeadLetterRecords deadLetters, String source,
+               Function<UUID, Optional<String>> tenantOf) {
+        this.tenantOf = tenantOf;
         this.clients = clients;
         this.clientId = clientId;
         this.groupId = groupId;
@@ -96,7 +108,10 @@ final class StockRelay implements AutoCloseable {
         consumer.commitSync();
     }
 
-    private static ListingReport report(ConsumerRecord<byte[], byte[]> record) {
+    private ListingReport report(ConsumerRecord<byte[], byte[]> record) {
+        if (record.value() == null) {
+            return removal(record);
+        }
         if (record.topic().equals(Topics.INVENTORY)) {
             InventoryLevel level = RecordDecoder.read(record, InventoryLevel.TYPE, InventoryLevel.class);
             return new ListingReport(level.connectionId(), level.tenantId(), level.sku(), level.quantity(), level.observedAt(),
@@ -106,6 +121,30 @@ final class StockRelay implements AutoCloseable {
         // a listing without a seller SKU cannot be matched to the system of record's stock
         return product.sku() == null || product.sku().isBlank() ? null
                 : new ListingReport(product.connectionId(), product.tenantId(), product.sku(), null, product.observedAt());
+    }
+
+    private ListingReport removal(ConsumerRecord<byte[], byte[]> tombstone) {
+        if (!tombstone.topic().equals(Topics.INVENTORY)) {
+            return null;
+        }
+        String key = tombstone.key() == null ? "" : new String(tombstone.key(), StandardCharsets.UTF_8);
+        int slash = key.indexOf('/');
+        UUID connectionId;
+        try {
+            connectionId = slash < 0 ? null : UUID.fromString(key.substring(0, slash));
+        } catch (IllegalArgumentException e) {
+            connectionId = null;
+        }
+        if (connectionId == null || slash == key.length() - 1) {
+            throw new MalformedEventException("tombstone key '" + abbreviate(key) + "' is not connectionId/sku");
+        }
+        UUID id = connectionId;
+        return tenantOf.apply(id).map(tenant -> ListingReport.removal(id, tenant, key.substring(slash + 1),
+                Instant.ofEpochMilli(tombstone.timestamp()))).orElse(null);
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 64 ? value : value.substring(0, 64) + "…";
     }
 
     private static void await(Future<?> future) {

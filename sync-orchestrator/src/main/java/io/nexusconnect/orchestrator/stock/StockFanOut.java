@@ -25,6 +25,8 @@ import java.util.function.Function;
  *       difference and is fanned out to the other connections; the reporting one is skipped, it already shows it.</li>
  *   <li>A report older than our last command to that connection describes the marketplace before it: ignored.</li>
  *   <li>A connection that reports a SKU for the first time is a new listing: it gets the current quantity, if known.</li>
+ *   <li>A removed listing (its level's key tombstoned) leaves the SKU: no SetStock goes to it any more, and a later
+ *       report of it is a new listing again.</li>
  * </ul>
  */
 public final class StockFanOut {
@@ -45,6 +47,11 @@ public final class StockFanOut {
     public Result onLevel(SkuStock current, StockLevel level, Function<UUID, Optional<ConnectionSnapshot>> connections,
                           Instant now) {
         return fanOut(current.withAvailable(Math.max(0, level.available())), null, connections, now);
+    }
+
+    /** The connection no longer lists the SKU: it is dropped, nothing is sent, the others keep what they have. */
+    public Result onRemoval(SkuStock current, ListingReport removal) {
+        return new Result(current.without(removal.connectionId()), List.of());
     }
 
     public Result onReport(SkuStock current, ListingReport report, Function<UUID, Optional<ConnectionSnapshot>> connections,

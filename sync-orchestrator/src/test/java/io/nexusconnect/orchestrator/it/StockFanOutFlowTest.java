@@ -81,6 +81,31 @@ class StockFanOutFlowTest {
     }
 
     @Test
+    @DisplayName("Given a SKU listed on two marketplaces, when one connection's level of it is tombstoned, then it leaves the fan-out: the next stock level reaches only the other")
+    void tombstonedListingLeavesTheFanOut() {
+        StockMember member = ready(runtime.stock());
+        String tenant = "tenant-delist-" + UUID.randomUUID();
+        UUID amazon = connection(tenant, Marketplace.AMAZON, 0);
+        UUID ebay = connection(tenant, Marketplace.EBAY, 0);
+        await().atMost(WAIT).until(() -> member.knows(amazon) && member.knows(ebay));
+        report(amazon, tenant, Marketplace.AMAZON, "SKU-D", 0, clock.instant());
+        report(ebay, tenant, Marketplace.EBAY, "SKU-D", 0, clock.instant());
+        await().atMost(WAIT).until(() -> member.stock(tenant, "SKU-D").map(s -> s.listings().size() == 2).orElse(false));
+
+        KafkaTestClient.send(Topics.INVENTORY, Topics.recordKey(amazon.toString(), "SKU-D"), null, null);
+        await().atMost(WAIT).until(() -> member.stock(tenant, "SKU-D")
+                .map(s -> s.listings().keySet().equals(java.util.Set.of(ebay))).orElse(false));
+        KafkaTestClient.publish(Topics.STOCK_LEVELS, new StockLevel(tenant, "SKU-D", 12, clock.instant()));
+
+        assertThat(commands(Marketplace.EBAY, ebay, list -> !list.isEmpty()).getFirst().items())
+                .containsExactly(new SetStock.Item("SKU-D", 12, 12, 0));
+        assertThat(commands(Marketplace.AMAZON, amazon, list -> true)).as("no SetStock to the delisted listing").isEmpty();
+        assertThat(KafkaTestClient.readAll(Topics.dlq(Topics.INVENTORY)).stream()
+                .noneMatch(r -> Topics.recordKey(amazon.toString(), "SKU-D").equals(r.key())))
+                .as("the tombstone is not poison").isTrue();
+    }
+
+    @Test
     @DisplayName("Two fan-out members split the SKUs: each change is sent exactly once, before and after one of them stops, with no re-send of unchanged values")
     void twoMembersSplitTheSkus() {
         StockMember first = ready(runtime.stock());

@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  */
 public final class KafkaNeeds {
     private static final Pattern OUTBOX_APPEND = Pattern.compile("outbox\\.append\\w*\\(\\s*\\w+\\s*,\\s*Topics\\.(\\w+)");
+    /** The state topics connection-service tombstones through its outbox, named by its IndexedKind constants. */
+    private static final Pattern INDEXED_KIND = Pattern.compile("\\w+\\(\"\\w+\",\\s*Topics\\.(\\w+)");
     private static final Set<String> READ = Set.of("Read", "Describe");
     private static final Set<String> WRITE = Set.of("Write", "Describe");
 
@@ -89,11 +91,22 @@ public final class KafkaNeeds {
                 return;
             }
             String why = "channel " + channel + " (application.properties)";
-            p.consume(attributes.get("group.id"), why, attributes.get("topic"));
-            // poison of every channel is dead-lettered to <topic>.dlq by the service's one inbound rule
-            // (InboundProcessing), not by SmallRye's dead-letter-queue strategy
-            p.write(Topics.dlq(attributes.get("topic")), why + ", poison dead-lettered by InboundProcessing");
+            String topics = attributes.containsKey("topic") ? attributes.get("topic") : attributes.get("topics");
+            for (String topic : topics.split(",")) {
+                p.consume(attributes.get("group.id"), why, topic.trim());
+                // poison of every channel is dead-lettered to <topic>.dlq by the service's one inbound rule
+                // (InboundProcessing), not by SmallRye's dead-letter-queue strategy
+                p.write(Topics.dlq(topic.trim()), why + ", poison dead-lettered by InboundProcessing");
+            }
         });
+        // the listing sweep waits for these groups' committed offsets (ConsumerPositions)
+        for (String channel : List.of("products", "inventory")) {
+            Map<String, String> attributes = service.channels("incoming").get(channel);
+            if (attributes != null) {
+                p.needs().add(new Need("group", attributes.get("group.id"), false, Set.of("Describe"),
+                        "ConsumerPositions: committed offsets of channel " + channel));
+            }
+        }
         service.channels("outgoing").forEach((channel, attributes) ->
                 p.write(attributes.get("topic"), "channel " + channel + " (application.properties)"));
         p.write(Topics.CONNECTION_TESTS, "ConnectionTestClient sends Test Connection requests");
@@ -169,9 +182,17 @@ public final class KafkaNeeds {
         Set<String> topics = new LinkedHashSet<>();
         try (var files = java.nio.file.Files.walk(codebase.root().resolve("connection-service/src/main/java"))) {
             for (var file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                Matcher append = OUTBOX_APPEND.matcher(java.nio.file.Files.readString(file));
+                String source = java.nio.file.Files.readString(file);
+                Matcher append = OUTBOX_APPEND.matcher(source);
                 while (append.find()) {
                     topics.add((String) Topics.class.getField(append.group(1)).get(null));
+                }
+                if (file.getFileName().toString().equals("IndexedKind.java")) {
+                    // tombstones: outbox.appendTombstone(session, kind.topic(), ...) for each kind of the record index
+                    Matcher kind = INDEXED_KIND.matcher(source);
+                    while (kind.find()) {
+                        topics.add((String) Topics.class.getField(kind.group(1)).get(null));
+                    }
                 }
             }
         } catch (java.io.IOException | ReflectiveOperationException e) {
