@@ -48,6 +48,8 @@ import static org.hamcrest.Matchers.equalTo;
 class ListingRemovalSweepTest {
     private static final String TENANT = "t-purge";
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /** The sweep goes by the cycle's marketplace (its events), one whose full products step lists every listing. */
+    private static final Marketplace SWEPT = Marketplace.EBAY;
 
     @Test
     @DisplayName("Given a full products and inventory cycle that no longer lists a product, when it succeeds, then that product and its level are tombstoned only once the product consumer caught up, and the listed ones are untouched")
@@ -60,7 +62,7 @@ class ListingRemovalSweepTest {
         await().atMost(WAIT).until(() -> indexed(id) == 6);
         Instant cycleStart = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         UUID syncId = UUID.randomUUID();
-        KafkaTestClient.publish(Topics.syncRequests(Marketplace.AMAZON), request(id, syncId, SyncMode.FULL));
+        KafkaTestClient.publish(Topics.syncRequests(SWEPT), request(id, syncId, SWEPT, SyncMode.FULL));
 
         try (Connection db = Fixtures.jdbc()) {
             // the product consumer is held at L-B's record of the cycle: it lags behind the sync-events consumer
@@ -70,7 +72,7 @@ class ListingRemovalSweepTest {
                 KafkaTestClient.publish(Topics.PRODUCTS, product(id, sku));
                 KafkaTestClient.publish(Topics.INVENTORY, level(id, sku));
             }
-            KafkaTestClient.publish(Topics.SYNC_EVENTS, completed(id, syncId, cycleStart));
+            KafkaTestClient.publish(Topics.SYNC_EVENTS, completed(id, syncId, SWEPT, cycleStart));
 
             Timestamp offsetsTaken = (Timestamp) await().atMost(WAIT).until(() -> sweepColumn(syncId, "checked_at"),
                     at -> at != null && sweepColumn(syncId, "end_offsets") != null);
@@ -101,13 +103,32 @@ class ListingRemovalSweepTest {
         await().atMost(WAIT).until(() -> indexed(id) == 1);
         Instant cycleStart = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         UUID syncId = UUID.randomUUID();
-        KafkaTestClient.publish(Topics.syncRequests(Marketplace.AMAZON), request(id, syncId, SyncMode.INCREMENTAL));
+        KafkaTestClient.publish(Topics.syncRequests(SWEPT), request(id, syncId, SWEPT, SyncMode.INCREMENTAL));
 
-        KafkaTestClient.publish(Topics.SYNC_EVENTS, completed(id, syncId, cycleStart));
+        KafkaTestClient.publish(Topics.SYNC_EVENTS, completed(id, syncId, SWEPT, cycleStart));
 
         await().atMost(WAIT).until(() -> sweepColumn(syncId, "done_at") != null);
         assertThat(sweepColumn(syncId, "tombstoned")).isIn(null, 0L);
         assertNoTombstone(Topics.PRODUCTS, Topics.recordKey(id.toString(), "I-A"));
+        assertThat(indexed(id)).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("Given an Amazon full cycle that did not list a product, when it succeeds, then it is not even noted for a sweep, since Amazon's listings search leaves out the last minutes")
+    void amazonFullCycleNeverSweeps() throws SQLException {
+        UUID id = Fixtures.createConnection(TENANT);
+        KafkaTestClient.publish(Topics.PRODUCTS, product(id, "A-A"));
+        await().atMost(WAIT).until(() -> indexed(id) == 1);
+        Instant cycleStart = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        UUID syncId = UUID.randomUUID();
+        KafkaTestClient.publish(Topics.syncRequests(Marketplace.AMAZON), request(id, syncId, Marketplace.AMAZON, SyncMode.FULL));
+
+        KafkaTestClient.publish(Topics.SYNC_EVENTS, completed(id, syncId, Marketplace.AMAZON, cycleStart));
+
+        // the sync-events consumer committed past the SyncCompleted: a sweep would have been noted by now
+        Fixtures.awaitConsumed("connection-service.sync-history", Topics.SYNC_EVENTS);
+        assertThat(sweepColumn(syncId, "recorded_at")).isNull();
+        assertNoTombstone(Topics.PRODUCTS, Topics.recordKey(id.toString(), "A-A"));
         assertThat(indexed(id)).isEqualTo(1);
     }
 
@@ -140,15 +161,15 @@ class ListingRemovalSweepTest {
         }
     }
 
-    private static SyncRequested request(UUID connectionId, UUID syncId, SyncMode mode) {
+    private static SyncRequested request(UUID connectionId, UUID syncId, Marketplace marketplace, SyncMode mode) {
         String snapshot = Fixtures.awaitRecords(Topics.CONNECTIONS, connectionId.toString(), 1).getLast().value();
-        return new SyncRequested(syncId, connectionId, TENANT, Marketplace.AMAZON,
+        return new SyncRequested(syncId, connectionId, TENANT, marketplace,
                 Set.of(SyncScope.PRODUCTS, SyncScope.INVENTORY, SyncScope.ORDERS), mode, Map.of(),
                 OrderLookback.THIRTY_DAYS, SyncTrigger.MANUAL, 1, Instant.now(), Json.read(snapshot, ConnectionSnapshot.class));
     }
 
-    private static SyncCompleted completed(UUID connectionId, UUID syncId, Instant startedAt) {
-        return new SyncCompleted(syncId, connectionId, TENANT, Marketplace.AMAZON, SyncTrigger.MANUAL, 1,
+    private static SyncCompleted completed(UUID connectionId, UUID syncId, Marketplace marketplace, Instant startedAt) {
+        return new SyncCompleted(syncId, connectionId, TENANT, marketplace, SyncTrigger.MANUAL, 1,
                 SyncOutcome.SUCCESS, startedAt, Instant.now(), new RecordCounts(2, 0, 2), Map.of(), null, null);
     }
 }

@@ -76,6 +76,14 @@ public class ListingSweeps {
     Clock clock;
     @ConfigProperty(name = "nexus.listings.removal-sweep.enabled", defaultValue = "true")
     boolean enabled;
+    /**
+     * The marketplaces whose FULL products step enumerates every listing. Not Amazon: its listings search leaves out the
+     * last two minutes (the search index lags) and a window of more than 1000 listings updated in the same second ends
+     * the step early, so an Amazon listing missing from a FULL cycle is not proof that it was removed.
+     */
+    @ConfigProperty(name = "nexus.listings.removal-sweep.marketplaces",
+            defaultValue = "ebay,shopify,walmart,kaufland,bol,zalando")
+    List<String> sweptMarketplaces;
     @ConfigProperty(name = "nexus.listings.removal-sweep.batch-size", defaultValue = "300")
     int batchSize;
     @ConfigProperty(name = "nexus.listings.removal-sweep.give-up-after", defaultValue = "1h")
@@ -94,7 +102,7 @@ public class ListingSweeps {
     /** In the transaction that stores a SyncCompleted: a successful cycle is noted for the sweep. */
     public Uni<Void> record(Mutiny.Session session, SyncCompleted completed) {
         if (!enabled || completed.outcome() != SyncOutcome.SUCCESS || completed.startedAt() == null
-                || completed.marketplace() == null) {
+                || completed.marketplace() == null || !sweptMarketplaces.contains(completed.marketplace().id())) {
             return Uni.createFrom().voidItem();
         }
         return session.createNativeQuery(RECORD).setParameter("syncId", completed.syncId())
