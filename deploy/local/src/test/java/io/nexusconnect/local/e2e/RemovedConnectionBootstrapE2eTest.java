@@ -3,13 +3,10 @@ package io.nexusconnect.local.e2e;
 import io.nexusconnect.contracts.Marketplace;
 import io.nexusconnect.contracts.Topics;
 import io.nexusconnect.local.demo.ConnectionsClient;
-import io.nexusconnect.testinfra.SharedInfra;
 import io.nexusconnect.testinfra.TestTokens;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,9 +16,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,15 +78,8 @@ class RemovedConnectionBootstrapE2eTest {
 
     /** A subscriber's first start: its own group, earliest, up to the end offsets seen at start; last record per key. */
     private static Set<String> liveKeys(String connectionId) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfra.kafkaBootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-new-subscriber-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         Map<String, Boolean> live = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = TopicAudit.newSubscriber()) {
             consumer.subscribe(STATE_TOPICS);
             Map<TopicPartition, Long> end = consumer.endOffsets(STATE_TOPICS.stream()
                     .flatMap(topic -> consumer.partitionsFor(topic).stream()

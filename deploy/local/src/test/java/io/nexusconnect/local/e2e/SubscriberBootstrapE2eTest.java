@@ -6,13 +6,10 @@ import io.nexusconnect.contracts.kafka.EventDecoder;
 import io.nexusconnect.contracts.normalized.Order;
 import io.nexusconnect.local.demo.ConnectionsClient;
 import io.nexusconnect.sims.amazon.model.SimOrder;
-import io.nexusconnect.testinfra.SharedInfra;
 import io.nexusconnect.testinfra.TestTokens;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,8 +20,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,15 +76,8 @@ class SubscriberBootstrapE2eTest {
 
     /** A subscriber's first start: its own group, earliest, read up to the end offsets seen at start, latest wins. */
     private static Map<String, Order> bootstrap(String connectionId) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfra.kafkaBootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-new-subscriber-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         Map<String, Order> latest = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = TopicAudit.newSubscriber()) {
             consumer.subscribe(List.of(Topics.ORDERS));
             Map<TopicPartition, Long> end = consumer.endOffsets(consumer.partitionsFor(Topics.ORDERS).stream()
                     .map(info -> new TopicPartition(Topics.ORDERS, info.partition())).toList());

@@ -134,4 +134,16 @@ final class TopicAudit {
         }
         return read;
     }
+
+    /** A subscriber's first start: a group of its own, from the earliest offset, committed reads, nothing committed. */
+    static KafkaConsumer<String, String> newSubscriber() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfra.kafkaBootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-new-subscriber-" + java.util.UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+    }
 }
