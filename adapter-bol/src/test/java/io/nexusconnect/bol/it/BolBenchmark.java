@@ -52,12 +52,13 @@ class BolBenchmark {
         // the listing (50 a page, until the first empty page) names the open orders; each is read once (get-order)
         long pages = (open + 49) / 50 + 1;
         double floor = Math.max(floorSeconds("get-orders", pages), floorSeconds("get-order", open));
-        System.out.printf("%n=== bol first sync: %d orders, %d open, %s, %s ===%n", sim.store().orders().size(), open,
+        int orders = sim.store().orders().size();
+        System.out.printf("%n=== bol first sync: %d orders, %d open, %s, %s ===%n", orders, open,
                 done[0].outcome(), done[0].counts());
-        BenchResult.of("P1", "bol", String.format("first sync, %,d orders (%,d open)", sim.store().orders().size(), open))
+        BenchResult.of("P1", "bol", String.format("first sync, %,d orders (%,d open)", orders, open))
                 .calls(sync.calls()).callsFloor(1 + pages + open).wallSeconds(sync.realSeconds(BolSimResource.SPEED))
                 .floorSeconds(floor).throttled(sync.throttled())
-                .figure("orders", sim.store().orders().size()).figure("openOrders", open)
+                .figure("orders", orders).figure("openOrders", open)
                 .figure("speedFactor", BolSimResource.SPEED).figure("measuredWallSeconds", sync.realSeconds(1))
                 .notes(String.format("floor: 1 token + %d get-orders pages (25/min, within the burst) + 1 get-order per"
                         + " open order (25/s), read one after the other; run %.0fx faster and scaled back, so the"
