@@ -41,7 +41,7 @@ class WalmartBenchmark {
 
     @Test
     void firstSyncAndBulkStock() {
-        // the first sync without acknowledgements: at 20 a minute they would dominate; their floor is a figure of its own
+        // the first sync without acknowledgements: at 20 a minute they would dominate; their floor is a figure apart
         ConnectionSnapshot connection = TestConnections.of(Marketplace.WALMART)
                 .secret("clientId", WalmartSimulator.DEMO.clientId())
                 .secret("clientSecret", WalmartSimulator.DEMO.clientSecret())
@@ -64,9 +64,10 @@ class WalmartBenchmark {
                 .figure("createdOrders", created)
                 .figure("acknowledgeFloorSeconds", BenchRun.bucketFloorSeconds(created,
                         acknowledging.perSecond(), acknowledging.burst()))
-                .notes(String.format("floor: 1 token + ceil(%d/200) getAllOrders, within the burst of %d; acknowledging"
-                        + " the %d Created orders is left out (1 call each at 20/min: floor in acknowledgeFloorSeconds);"
-                        + " the adapter's first cycle after start (JIT, Kafka producer)", orders, listing.burst(), created))
+                .notes(String.format("floor: 1 token + ceil(%d/200) getAllOrders, within the burst of %d;"
+                        + " acknowledging the %d Created orders is left out (1 call each at 20/min: floor in"
+                        + " acknowledgeFloorSeconds); the adapter's first cycle after start (JIT, Kafka producer)",
+                        orders, listing.burst(), created))
                 .record();
 
         // one inventory feed for all SKUs
@@ -81,7 +82,8 @@ class WalmartBenchmark {
                     .until(() -> sim.store().item(last).orElseThrow().quantity == 5);
         });
         double processing = sim.config().feedProcessing().toNanos() / 1e9;
-        System.out.printf("=== SetStock of %d SKUs (%d known to the simulator) ===%n", skus, sim.store().items().size());
+        System.out.printf("=== SetStock of %d SKUs (%d known to the simulator) ===%n", skus,
+                sim.store().items().size());
         BenchResult.of("P4", "walmart", String.format("SetStock, %,d SKUs", skus))
                 .calls(stock.calls()).callsFloor(2).wallSeconds(stock.realSeconds(1)).floorSeconds(processing)
                 .throttled(stock.throttled())

@@ -95,7 +95,8 @@ class ZalandoBenchmark {
     /**
      * The least time {@code units} take under a per-minute allowance that zDirect renews at each calendar minute's
      * start (refused until the next minute, not refilled evenly): k minutes' allowances need k − 1 minute boundaries,
-     * and the first may come at once, so (k − 2) whole minutes; up to one more, depending on when in the minute it starts.
+     * and the first may come at once, so (k − 2) whole minutes; up to one more, depending on when in the minute it
+     * starts.
      */
     private static double minuteFloorSeconds(long units, int perMinute) {
         return Math.max(0, (units + perMinute - 1) / perMinute - 2) * 60.0;

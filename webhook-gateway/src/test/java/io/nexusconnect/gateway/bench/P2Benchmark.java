@@ -125,7 +125,8 @@ class P2Benchmark {
             BenchResult.of("P2", "webhook-gateway", "webhook intake vs bare producer, acks=all" + (quick ? " (quick)" : ""))
                     .figure("perSecond", round(saturated.requestsPerSecond()))
                     .figure("bareProducerPerSecond", round(bare.recordsPerSecond()))
-                    .figure("shareOfBare", round(saturated.requestsPerSecond() / bare.recordsPerSecond() * 100) / 100)
+                    .figure("shareOfBare",
+                            Math.round(saturated.requestsPerSecond() / bare.recordsPerSecond() * 1000) / 1000.0)
                     .figure("fixedRatePerSecond", round(fixed.requestsPerSecond()))
                     .figure("p50Ms", fixed.p50Millis()).figure("p99Ms", fixed.p99Millis())
                     .figure("saturationP50Ms", saturated.p50Millis()).figure("saturationP99Ms", saturated.p99Millis())
