@@ -1,6 +1,7 @@
 package io.nexusconnect.bol.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nexusconnect.adapterkit.testkit.BenchRun;
 import io.nexusconnect.adapterkit.testkit.TestWebhookReceiver;
 import io.nexusconnect.contracts.Marketplace;
 import io.nexusconnect.contracts.kafka.Json;
@@ -19,19 +20,30 @@ import java.util.Map;
  * point at it; webhook callbacks go to a receiver standing in for webhook-gateway (path token). The benchmark ({@code bol.sim.published-limits}) keeps the published limits on both sides.
  */
 public class BolSimResource implements QuarkusTestResourceLifecycleManager {
-    static final int ORDERS = Integer.getInteger("bol.sim.orders", 400);
-    static final int OFFERS = Integer.getInteger("bol.sim.offers", 40);
+    static final int ORDERS = BenchRun.size("bol.sim.orders", 400, 200);
+    static final int OFFERS = BenchRun.size("bol.sim.offers", 40, 1_000);
     static final boolean PUBLISHED_LIMITS = Boolean.getBoolean("bol.sim.published-limits");
+    /**
+     * With the published limits, simulator and adapter run this many times faster (the simulator's windows shortened,
+     * the adapter's buckets refilled faster, processing and polling shortened alike), so 10,000 stock updates at 25/s
+     * take minutes, not ten; the benchmark scales its wall time back to real bol seconds.
+     */
+    static final double SPEED = PUBLISHED_LIMITS ? Double.parseDouble(System.getProperty("bol.sim.speed-factor", "1"))
+            : 50;
     private BolSimulator sim;
     private TestWebhookReceiver receiver;
 
     @Override
     public Map<String, String> start() {
         BolSimConfig simConfig = BolSimConfig.defaults().withData(ORDERS, OFFERS, 11)
-                .withProcessingTime(Duration.ofMillis(PUBLISHED_LIMITS ? 1000 : 200));
+                .withProcessingTime(Duration.ofMillis(PUBLISHED_LIMITS ? (long) (1000 / SPEED) : 200));
         Map<String, String> config = new HashMap<>();
         for (String op : BolSimConfig.publishedLimits().keySet()) {
-            if (!PUBLISHED_LIMITS) {
+            if (PUBLISHED_LIMITS) {
+                BolSimConfig.Limit published = BolSimConfig.publishedLimits().get(op);
+                simConfig = simConfig.withLimit(op, new BolSimConfig.Limit(published.requests(),
+                        Duration.ofNanos((long) (published.window().toNanos() / SPEED))));
+            } else {
                 simConfig = simConfig.withLimit(op, new BolSimConfig.Limit(1000, Duration.ofSeconds(1)));
                 config.put("nexus.apis.bol.limits." + op + ".rate", "1000");
                 config.put("nexus.apis.bol.limits." + op + ".burst", "1000");
@@ -46,8 +58,9 @@ public class BolSimResource implements QuarkusTestResourceLifecycleManager {
         config.put("nexus.apis.bol.base-url", sim.baseUrl());
         config.put("nexus.apis.bol-token.base-url", sim.tokenUrl());
         config.put("nexus.apis.bol.max-attempts", "3");
-        config.put("nexus.apis.bol.speed-factor", PUBLISHED_LIMITS ? "1" : "50");
-        config.put("nexus.bol.process-status.poll-interval", PUBLISHED_LIMITS ? "PT1S" : "PT0.1S");
+        config.put("nexus.apis.bol.speed-factor", String.valueOf(SPEED));
+        config.put("nexus.bol.process-status.poll-interval", PUBLISHED_LIMITS
+                ? Duration.ofNanos((long) (1e9 / SPEED)).toString() : "PT0.1S");
         config.put("nexus.bol.process-status.give-up-after", "PT30S");
         return config;
     }

@@ -1,6 +1,7 @@
 package io.nexusconnect.kaufland.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nexusconnect.adapterkit.testkit.BenchRun;
 import io.nexusconnect.adapterkit.testkit.TestWebhookReceiver;
 import io.nexusconnect.contracts.Marketplace;
 import io.nexusconnect.contracts.kafka.Json;
@@ -18,8 +19,10 @@ import java.util.Map;
  * standing in for webhook-gateway, which checks the path token as the gateway does.
  */
 public class KauflandSimResource implements QuarkusTestResourceLifecycleManager {
-    static final int ORDERS = Integer.getInteger("kaufland.sim.orders", 1000);
-    static final int UNITS = Integer.getInteger("kaufland.sim.skus", 90);
+    static final int ORDERS = BenchRun.size("kaufland.sim.orders", 1000, 200);
+    static final int UNITS = BenchRun.size("kaufland.sim.skus", 90, 1_000);
+    /** The benchmark runs the adapter at the documented rate in real time, as the simulator enforces it. */
+    static final boolean DOCUMENTED_LIMITS = Boolean.getBoolean("kaufland.sim.documented-limits");
     static final ShiftedClock CLOCK = new ShiftedClock();
     private KauflandSimulator sim;
     private TestWebhookReceiver receiver;
@@ -32,7 +35,7 @@ public class KauflandSimResource implements QuarkusTestResourceLifecycleManager 
                 Json.read(new String(body, StandardCharsets.UTF_8), JsonNode.class).path("event_name").asText(null)));
         return Map.of(
                 "nexus.kaufland.api-url", sim.baseUrl(),
-                "nexus.kaufland.speed-factor", "50",
+                "nexus.kaufland.speed-factor", DOCUMENTED_LIMITS ? "1" : "50",
                 "nexus.kaufland.max-attempts", "3",
                 "nexus.webhooks.public-base-url", receiver.baseUrl(),
                 "nexus.kaufland.webhooks.fallback-email", "webhooks@nexus.example");

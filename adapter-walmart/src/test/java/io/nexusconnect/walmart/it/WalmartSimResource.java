@@ -1,5 +1,6 @@
 package io.nexusconnect.walmart.it;
 
+import io.nexusconnect.adapterkit.testkit.BenchRun;
 import io.nexusconnect.adapterkit.testkit.TestWebhookReceiver;
 import io.nexusconnect.contracts.Marketplace;
 import io.nexusconnect.sims.walmart.WalmartSimConfig;
@@ -17,10 +18,14 @@ import java.util.Map;
  * receiver standing in for webhook-gateway, which checks Walmart's signature as the gateway does.
  */
 public class WalmartSimResource implements QuarkusTestResourceLifecycleManager {
-    static final int ORDERS = Integer.getInteger("walmart.sim.orders", 600);
-    static final int ITEMS = Integer.getInteger("walmart.sim.items", 60);
-    /** The benchmark runs against the simulator's default (documented-order) limits and the adapter's own. */
+    static final int ORDERS = BenchRun.size("walmart.sim.orders", 600, 200);
+    static final int ITEMS = BenchRun.size("walmart.sim.items", 60, 1_000);
+    /**
+     * The benchmark runs against the simulator's default (documented-order) limits and the adapter's own, both in real
+     * time (speed factor 1: the simulator's buckets do not run faster).
+     */
     static final boolean DOCUMENTED_LIMITS = Boolean.getBoolean("walmart.sim.documented-limits");
+    static final Duration FEED_POLL = Duration.ofMillis(DOCUMENTED_LIMITS ? 1000 : 200);
     private WalmartSimulator sim;
     private TestWebhookReceiver receiver;
 
@@ -36,13 +41,13 @@ public class WalmartSimResource implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>();
         config.put("nexus.apis.walmart.base-url", sim.baseUrl());
         config.put("nexus.apis.walmart-token.base-url", sim.baseUrl() + "/v3/token");
-        config.put("nexus.apis.walmart.speed-factor", "50");
+        config.put("nexus.apis.walmart.speed-factor", DOCUMENTED_LIMITS ? "1" : "50");
         config.put("nexus.webhooks.public-base-url", receiver.baseUrl());
         config.put("nexus.apis.walmart.max-attempts", "3");
         config.put("nexus.walmart.orders.end-guard", "PT0S");
         config.put("nexus.walmart.orders.page-size", "200");
         config.put("nexus.walmart.inventory.feed-threshold", "5");
-        config.put("nexus.walmart.inventory.feed-poll-interval", DOCUMENTED_LIMITS ? "PT1S" : "PT0.2S");
+        config.put("nexus.walmart.inventory.feed-poll-interval", FEED_POLL.toString());
         for (String op : DOCUMENTED_LIMITS ? java.util.Set.<String>of() : WalmartSimConfig.DEFAULT_BUCKETS.keySet()) {
             config.put("nexus.apis.walmart.limits." + op + ".rate", "200");
             config.put("nexus.apis.walmart.limits." + op + ".burst", "200");

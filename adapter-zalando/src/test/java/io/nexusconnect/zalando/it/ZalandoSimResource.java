@@ -1,5 +1,6 @@
 package io.nexusconnect.zalando.it;
 
+import io.nexusconnect.adapterkit.testkit.BenchRun;
 import io.nexusconnect.sims.zalando.ZalandoSimConfig;
 import io.nexusconnect.sims.zalando.ZalandoSimulator;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -12,7 +13,7 @@ import java.util.Map;
  * quotas so the tests are about behaviour, not waiting; the benchmark keeps the documented quotas.
  */
 public class ZalandoSimResource implements QuarkusTestResourceLifecycleManager {
-    static final int ORDERS = Integer.getInteger("zalando.sim.orders", 450);
+    static final int ORDERS = BenchRun.size("zalando.sim.orders", 450, 200);
     static final boolean DOCUMENTED_LIMITS = Boolean.getBoolean("zalando.sim.documented-limits");
     private ZalandoSimulator sim;
 

@@ -14,6 +14,7 @@ import io.nexusconnect.contracts.webhook.WebhookReceived;
 import io.nexusconnect.gateway.verify.Hmac;
 import io.nexusconnect.testinfra.KafkaTestClient;
 import io.nexusconnect.testinfra.SharedInfra;
+import io.nexusconnect.testinfra.bench.BenchResult;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
@@ -34,23 +35,35 @@ import java.util.UUID;
 
 /**
  * P2: webhook intake (verify + durable publish) against Kafka's own ProducerPerformance, on one broker, same record
- * size, acks=all. Not a test: {@code webhook-gateway/bench/p2.sh} runs it with {@code -Pbench}. All load goes to
- * 127.0.0.1, bounded in time (wrk) and count (ProducerPerformance).
+ * size, acks=all; prints the table and records the P2 row of {@code ./nexus bench}. Not a test: the module's
+ * {@code bench} profile runs it (after the gateway is packaged: {@code ./nexus bench} or {@code bench/p2.sh}), with
+ * shorter phases when {@code NEXUS_BENCH_QUICK=1}. All load goes to 127.0.0.1, bounded in time (wrk) and count
+ * (ProducerPerformance).
  */
 class P2Benchmark {
     static final String SECRET = "shpss_0123456789abcdef0123456789abcdef";
     static final int CONNECTIONS = 6;
-    static final Duration WARM_UP = Duration.ofSeconds(10);
-    static final int MAX_WARM_UPS = 4;
-    static final Duration SATURATION = Duration.ofSeconds(20);
-    static final Duration FIXED_RATE = Duration.ofSeconds(20);
     static final int SATURATION_CONNECTIONS = 128;
-    static final int BASELINE_RECORDS = 200_000;
     static final int FIXED_RATE_PER_SECOND = 1000;
+
+    /** How long each phase runs: the full run, or the quick one of {@code NEXUS_BENCH_QUICK=1}. */
+    record Phases(Duration warmUp, int maxWarmUps, Duration saturation, Duration probe, Duration fixedRate,
+                  int baselineRecords) {
+        static Phases of(boolean quick) {
+            return quick ? new Phases(Duration.ofSeconds(5), 4, Duration.ofSeconds(10), Duration.ofSeconds(3),
+                    Duration.ofSeconds(10), 50_000)
+                    : new Phases(Duration.ofSeconds(10), 4, Duration.ofSeconds(20), Duration.ofSeconds(5),
+                    Duration.ofSeconds(20), 200_000);
+        }
+    }
 
     @Test
     void p2() throws Exception {
-        Path work = Files.createDirectories(Path.of("target", "bench"));
+        String quickValue = System.getenv("NEXUS_BENCH_QUICK");
+        boolean quick = quickValue != null && !quickValue.isBlank() && !quickValue.equals("0");
+        Phases phases = Phases.of(quick);
+        Wrk.ensureInstalled();
+        Path work = Files.createDirectories(Path.of("target", "p2"));
         String bootstrap = SharedInfra.kafkaBootstrapServers();
         CredentialSealer sealer = new CredentialSealer(KeyRing.parse(SharedInfra.keyRingSpec(), SharedInfra.primaryKeyId()));
         List<String[]> endpoints = new ArrayList<>(); // {path, shop}
@@ -79,23 +92,25 @@ class P2Benchmark {
             Path script = Wrk.script(work, body, hmac, endpoints);
             String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
             long before = Kafka.endOffsetSum(bootstrap, Marketplace.SHOPIFY.webhookTopic());
-            warmUp(base, script);
-            Wrk.Result saturated = Wrk.run(base, script, 2, SATURATION_CONNECTIONS, SATURATION, 0);
-            Wrk.Result fixed = Wrk.fixedRate(base, script, FIXED_RATE_PER_SECOND, FIXED_RATE);
+            warmUp(base, script, phases);
+            Wrk.Result saturated = Wrk.run(base, script, 2, SATURATION_CONNECTIONS, phases.saturation(), 0);
+            Wrk.Result fixed = Wrk.fixedRate(base, script, FIXED_RATE_PER_SECOND, phases.probe(), phases.fixedRate());
             long published = Kafka.endOffsetSum(bootstrap, Marketplace.SHOPIFY.webhookTopic()) - before;
             long acknowledged = Wrk.lastTotals;
 
             Kafka.createTopic(bootstrap, "nexus.bench.producer-performance");
-            ProducerPerformance.Result bare = ProducerPerformance.run(bootstrap, recordSize, BASELINE_RECORDS, -1);
+            ProducerPerformance.Result bare = ProducerPerformance.run(bootstrap, recordSize, phases.baselineRecords(),
+                    -1);
             ProducerPerformance.Result bareFixed = ProducerPerformance.run(bootstrap, recordSize,
-                    (int) (FIXED_RATE_PER_SECOND * FIXED_RATE.toSeconds()), FIXED_RATE_PER_SECOND);
+                    (int) (FIXED_RATE_PER_SECOND * phases.fixedRate().toSeconds()), FIXED_RATE_PER_SECOND);
+            String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
 
             System.out.printf("%n=== P2: webhook intake vs bare producer (one broker, record %d bytes, acks=all, idempotent, linger.ms=2, lz4) ===%n", recordSize);
             System.out.println("| | gateway (wrk → verify → Kafka → 200) | Kafka ProducerPerformance 4.2.1 |");
             System.out.println("|---|---|---|");
             System.out.printf("| saturation, records/s | %.0f req/s (%d connections, %ds; non-2xx %d) | %.0f records/s (%d records) |%n",
-                    saturated.requestsPerSecond(), SATURATION_CONNECTIONS, SATURATION.toSeconds(), saturated.non2xx(),
-                    bare.recordsPerSecond(), BASELINE_RECORDS);
+                    saturated.requestsPerSecond(), SATURATION_CONNECTIONS, phases.saturation().toSeconds(),
+                    saturated.non2xx(), bare.recordsPerSecond(), phases.baselineRecords());
             System.out.printf("| gateway / bare producer | %.0f %% | |%n", 100 * saturated.requestsPerSecond() / bare.recordsPerSecond());
             System.out.printf("| at ~%d/s: achieved | %.0f req/s | %.0f records/s |%n", FIXED_RATE_PER_SECOND,
                     fixed.requestsPerSecond(), bareFixed.recordsPerSecond());
@@ -103,21 +118,37 @@ class P2Benchmark {
                     fixed.p50Millis(), fixed.p99Millis(), bareFixed.p50Millis(), bareFixed.p99Millis());
             System.out.printf("| saturation p50 / p99 | %.2f ms / %.2f ms | %.0f ms / %.0f ms |%n",
                     saturated.p50Millis(), saturated.p99Millis(), bare.p50Millis(), bare.p99Millis());
-            System.out.printf("load average (1/5/15 min) before: %s, after: %s, %d cores%n", loadBefore,
-                    Files.readString(Path.of("/proc/loadavg")).trim(), Runtime.getRuntime().availableProcessors());
+            System.out.printf("load average (1/5/15 min) before: %s, after: %s, %d cores%n", loadBefore, loadAfter,
+                    Runtime.getRuntime().availableProcessors());
             System.out.printf("records on the webhook topic: %d; 2xx answers: %d (every 2xx is a record; a few records may be"
                     + " from requests wrk cut off at the end)%n", published, acknowledged);
+            BenchResult.of("P2", "webhook-gateway", "webhook intake vs bare producer, acks=all" + (quick ? " (quick)" : ""))
+                    .figure("perSecond", round(saturated.requestsPerSecond()))
+                    .figure("bareProducerPerSecond", round(bare.recordsPerSecond()))
+                    .figure("shareOfBare",
+                            Math.round(saturated.requestsPerSecond() / bare.recordsPerSecond() * 1000) / 1000.0)
+                    .figure("fixedRatePerSecond", round(fixed.requestsPerSecond()))
+                    .figure("p50Ms", fixed.p50Millis()).figure("p99Ms", fixed.p99Millis())
+                    .figure("saturationP50Ms", saturated.p50Millis()).figure("saturationP99Ms", saturated.p99Millis())
+                    .figure("bareP99Ms", bareFixed.p99Millis())
+                    .figure("non2xx", saturated.non2xx() + fixed.non2xx()).figure("recordBytes", recordSize)
+                    .figure("loadAverageAfter", loadAfter.split(" ")[0])
+                    .notes(String.format("perSecond: wrk at saturation (%d connections, %d s) vs ProducerPerformance"
+                            + " (%,d records) on the same broker; p50/p99 at ~%d/s; one machine for load, gateway and"
+                            + " broker", SATURATION_CONNECTIONS, phases.saturation().toSeconds(),
+                            phases.baselineRecords(), FIXED_RATE_PER_SECOND))
+                    .record();
         } finally {
             gateway.destroy();
             gateway.waitFor();
         }
     }
 
-    /** JIT and connection warm-up: 10 s runs until one answers only 2xx and is within 10 % of the one before. */
-    private static void warmUp(String base, Path script) throws Exception {
+    /** JIT and connection warm-up: runs until one answers only 2xx and is within 10 % of the one before. */
+    private static void warmUp(String base, Path script, Phases phases) throws Exception {
         double previous = 0;
-        for (int i = 0; i < MAX_WARM_UPS; i++) {
-            Wrk.Result run = Wrk.run(base, script, 2, 16, WARM_UP, 0);
+        for (int i = 0; i < phases.maxWarmUps(); i++) {
+            Wrk.Result run = Wrk.run(base, script, 2, 16, phases.warmUp(), 0);
             if (run.non2xx() == 0 && run.requestsPerSecond() < previous * 1.1) {
                 return;
             }
@@ -128,7 +159,7 @@ class P2Benchmark {
     private static Process startGateway(String bootstrap, int port, Path work) throws Exception {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
         if (!Files.exists(jar)) {
-            throw new IllegalStateException("package the gateway first (bench/p2.sh does): " + jar.toAbsolutePath());
+            throw new IllegalStateException("package the gateway first (./nexus bench and bench/p2.sh do): " + jar.toAbsolutePath());
         }
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", jar.toString())
@@ -161,7 +192,11 @@ class P2Benchmark {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("gateway not ready; see target/bench/gateway.log");
+        throw new IllegalStateException("gateway not ready; see target/p2/gateway.log");
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
     }
 
     static int freePort() throws Exception {

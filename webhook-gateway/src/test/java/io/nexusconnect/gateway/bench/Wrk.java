@@ -92,14 +92,23 @@ final class Wrk {
      * (wait + answer) lasts 200 connections / rate. With a cycle of 200 ms at 1,000/s, an error in the latency
      * estimate moves the rate little; the wait is calibrated once on a short run and kept at half a cycle or more.
      */
-    static Result fixedRate(String base, Path script, int perSecond, Duration duration) throws IOException, InterruptedException {
+    static Result fixedRate(String base, Path script, int perSecond, Duration probeDuration, Duration duration)
+            throws IOException, InterruptedException {
         int connections = 200;
         double cycleMillis = connections * 1000.0 / perSecond;
         int delay = (int) (cycleMillis * 0.9);
-        Result probe = run(base, script, 2, connections, Duration.ofSeconds(5), delay);
+        Result probe = run(base, script, 2, connections, probeDuration, delay);
         double observedCycle = connections * 1000.0 / probe.requestsPerSecond();
         delay = (int) Math.max(cycleMillis / 2, Math.min(cycleMillis, Math.round(delay - (observedCycle - cycleMillis))));
         return run(base, script, 2, connections, duration, delay);
+    }
+
+    /** Installs wrk with {@code bench/install-wrk.sh} (the Debian package) when it is not on the PATH. */
+    static void ensureInstalled() throws IOException, InterruptedException {
+        Process install = new ProcessBuilder("bash", Path.of("bench", "install-wrk.sh").toString()).inheritIO().start();
+        if (install.waitFor() != 0) {
+            throw new IllegalStateException("wrk is missing and bench/install-wrk.sh could not install it");
+        }
     }
 
     private static double millis(String output, String percentile) {
